@@ -1,0 +1,132 @@
+using Directory.Core.Geo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NetTopologySuite.Geometries;
+
+namespace Directory.Core.Storage;
+
+/// <summary>
+/// The GeoPackage 1.3 side of the database: the layer names, the <c>gpkg_*</c> metadata tables that make the SQLite
+/// file a GeoPackage (created by the migrations), and the bookkeeping that keeps <c>gpkg_contents</c> current.
+/// Spec: OGC 12-128r18, GeoPackage Encoding Standard 1.3.1.
+/// </summary>
+public static class GeoPackageLayers
+{
+    /// <summary>Layer of the 396 municipalities.</summary>
+    public const string Municipalities = "gemeinden";
+
+    /// <summary>Layer of the 53 Kreise and kreisfreie Städte.</summary>
+    public const string Districts = "kreise";
+
+    /// <summary>Layer of the 5 Regierungsbezirke.</summary>
+    public const string GovernmentRegions = "regierungsbezirke";
+
+    /// <summary>Layer of the postcode points.</summary>
+    public const string Postcodes = "postleitzahlen";
+
+    /// <summary>The geometry column of every layer.</summary>
+    public const string GeometryColumn = "geom";
+
+    /// <summary>"GPKG" as the big-endian integer SQLite stores in its header (spec requirement 2).</summary>
+    public const int ApplicationId = 0x47504B47;
+
+    /// <summary>GeoPackage version 1.3 as SQLite's user_version (spec requirement 2).</summary>
+    public const int UserVersion = 10300;
+
+    /// <summary>
+    /// Creates the mandatory metadata tables and the CRS rows the spec requires (-1, 0, 4326) plus EPSG:25832,
+    /// and marks the file as a GeoPackage. Called from the first migration.
+    /// </summary>
+    public static void CreateMetadataTables(MigrationBuilder migrationBuilder)
+    {
+        // PRAGMAs that change the file header must not run inside the migration's transaction.
+        migrationBuilder.Sql($"PRAGMA application_id = {ApplicationId};", suppressTransaction: true);
+        migrationBuilder.Sql($"PRAGMA user_version = {UserVersion};", suppressTransaction: true);
+
+        migrationBuilder.Sql("""
+            CREATE TABLE gpkg_spatial_ref_sys (
+              srs_name TEXT NOT NULL,
+              srs_id INTEGER NOT NULL PRIMARY KEY,
+              organization TEXT NOT NULL,
+              organization_coordsys_id INTEGER NOT NULL,
+              definition TEXT NOT NULL,
+              description TEXT
+            );
+            """);
+        migrationBuilder.Sql("""
+            CREATE TABLE gpkg_contents (
+              table_name TEXT NOT NULL PRIMARY KEY,
+              data_type TEXT NOT NULL,
+              identifier TEXT UNIQUE,
+              description TEXT DEFAULT '',
+              last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+              min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE,
+              srs_id INTEGER,
+              CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id)
+            );
+            """);
+        migrationBuilder.Sql("""
+            CREATE TABLE gpkg_geometry_columns (
+              table_name TEXT NOT NULL,
+              column_name TEXT NOT NULL,
+              geometry_type_name TEXT NOT NULL,
+              srs_id INTEGER NOT NULL,
+              z TINYINT NOT NULL,
+              m TINYINT NOT NULL,
+              CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+              CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+              CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+              CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
+            );
+            """);
+
+        InsertSpatialReferenceSystem(migrationBuilder, "Undefined cartesian SRS", -1, "NONE", -1, "undefined",
+            "undefined cartesian coordinate reference system");
+        InsertSpatialReferenceSystem(migrationBuilder, "Undefined geographic SRS", 0, "NONE", 0, "undefined",
+            "undefined geographic coordinate reference system");
+        InsertSpatialReferenceSystem(migrationBuilder, "WGS 84 geodetic", Crs.Wgs84, "EPSG", Crs.Wgs84, Crs.Wgs84Wkt,
+            "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid");
+        InsertSpatialReferenceSystem(migrationBuilder, "ETRS89 / UTM zone 32N", Crs.Etrs89Utm32N, "EPSG", Crs.Etrs89Utm32N,
+            Crs.Etrs89Utm32NWkt, "ETRS89 / UTM zone 32N, metres; the official CRS of NRW geodata");
+    }
+
+    /// <summary>Registers a feature table as a GeoPackage layer (gpkg_contents and gpkg_geometry_columns).</summary>
+    public static void RegisterLayer(MigrationBuilder migrationBuilder, string table, string geometryType, int srid,
+        string identifier, string description)
+    {
+        migrationBuilder.InsertData("gpkg_contents",
+            ["table_name", "data_type", "identifier", "description", "srs_id"],
+            ["TEXT", "TEXT", "TEXT", "TEXT", "INTEGER"],
+            [table, "features", identifier, description, srid]);
+        migrationBuilder.InsertData("gpkg_geometry_columns",
+            ["table_name", "column_name", "geometry_type_name", "srs_id", "z", "m"],
+            ["TEXT", "TEXT", "TEXT", "INTEGER", "TINYINT", "TINYINT"],
+            [table, GeometryColumn, geometryType, srid, 0, 0]);
+    }
+
+    /// <summary>
+    /// Records a layer's new extent and change time in <c>gpkg_contents</c>, as the spec asks of every writer.
+    /// Call inside the transaction that changed the layer.
+    /// </summary>
+    public static Task UpdateContentsAsync(DirectoryDbContext db, string table, Envelope extent, CancellationToken cancellationToken)
+    {
+        var (minX, minY, maxX, maxY) = extent.IsNull
+            ? ((double?)null, (double?)null, (double?)null, (double?)null)
+            : (extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
+        return db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+             UPDATE gpkg_contents
+             SET min_x = {minX}, min_y = {minY}, max_x = {maxX}, max_y = {maxY},
+                 last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+             WHERE table_name = {table}
+             """,
+            cancellationToken);
+    }
+
+    private static void InsertSpatialReferenceSystem(MigrationBuilder migrationBuilder, string name, int srid,
+        string organization, int organizationId, string definition, string description) =>
+        migrationBuilder.InsertData("gpkg_spatial_ref_sys",
+            ["srs_name", "srs_id", "organization", "organization_coordsys_id", "definition", "description"],
+            ["TEXT", "INTEGER", "TEXT", "INTEGER", "TEXT", "TEXT"],
+            [name, srid, organization, organizationId, definition, description]);
+}

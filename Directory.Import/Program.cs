@@ -1,0 +1,3 @@
+using Directory.Import;
+
+return await ImportCommandLine.Build().Parse(args).InvokeAsync();
