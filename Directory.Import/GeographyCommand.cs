@@ -64,7 +64,7 @@ internal static class GeographyCommand
         try
         {
             await using var db = DirectoryDatabase.CreateContext(database);
-            await db.Database.MigrateAsync(cancellationToken);
+            await DirectoryDatabase.MigrateAsync(db, cancellationToken);
             await GeographyImporter.WriteAsync(db, data, cancellationToken);
         }
         catch (Exception ex) when (ex is SqliteException or DbUpdateException or InvalidOperationException)

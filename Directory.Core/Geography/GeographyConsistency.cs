@@ -44,15 +44,49 @@ internal static class GeographyConsistency
         }
     }
 
+    /// <summary>
+    /// Every key a layer declares, in the property or as the feature id, including features rejected for another
+    /// reason: a reference to such a feature is not reported again, so one bad feature gives one problem, not dozens.
+    /// </summary>
+    public static HashSet<string> DeclaredKeys(GeoJsonLayer layer, string property)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var feature in layer.Features)
+        {
+            if (feature.Id is not null)
+            {
+                keys.Add(feature.Id);
+            }
+
+            if (feature.Properties.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                keys.Add(value.GetString()!);
+            }
+        }
+
+        return keys;
+    }
+
+    public static void CheckPostcodes(GeographySources sources, IReadOnlyList<Postcode> postcodes, HashSet<string> declaredAgs,
+        List<ImportProblem> problems)
+    {
+        foreach (var postcode in postcodes.Where(p => !declaredAgs.Contains(p.Ags)))
+        {
+            problems.Add(new ImportProblem(Path.GetFileName(sources.Postcodes), postcode.Code, "ags",
+                string.Format(ImportTexts.UnknownParent, postcode.Ags, Path.GetFileName(sources.Municipalities))));
+        }
+    }
+
     public static void CheckHierarchy(GeographySources sources, IReadOnlyList<Municipality> municipalities,
-        IReadOnlyList<District> districts, IReadOnlyList<GovernmentRegion> regions, List<ImportProblem> problems)
+        IReadOnlyList<District> districts, IReadOnlyList<GovernmentRegion> regions, HashSet<string> declaredDistricts,
+        HashSet<string> declaredRegions, List<ImportProblem> problems)
     {
         var municipalitiesFile = Path.GetFileName(sources.Municipalities);
         var districtsFile = Path.GetFileName(sources.Districts);
         var districtByKey = districts.GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.First());
         var regionByKey = regions.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First());
 
-        foreach (var district in districts.Where(d => !regionByKey.ContainsKey(d.GovernmentRegionKey)))
+        foreach (var district in districts.Where(d => !declaredRegions.Contains(d.GovernmentRegionKey)))
         {
             problems.Add(new ImportProblem(districtsFile, district.Key, "regbez_ags",
                 string.Format(ImportTexts.UnknownParent, district.GovernmentRegionKey, Path.GetFileName(sources.GovernmentRegions))));
@@ -63,25 +97,25 @@ internal static class GeographyConsistency
         foreach (var municipality in municipalities)
         {
             var location = $"{municipality.Ags} {municipality.Name}";
-            if (!districtByKey.ContainsKey(municipality.DistrictKey))
+            if (!declaredDistricts.Contains(municipality.DistrictKey))
             {
                 problems.Add(new ImportProblem(municipalitiesFile, location, "kreis_ags",
                     string.Format(ImportTexts.UnknownParent, municipality.DistrictKey, districtsFile)));
             }
-            else
+            else if (preparedDistricts.TryGetValue(municipality.DistrictKey, out var district))
             {
-                CheckInside(municipality, preparedDistricts[municipality.DistrictKey], municipality.DistrictKey,
+                CheckInside(municipality, district, municipality.DistrictKey,
                     municipalitiesFile, location, problems);
             }
 
-            if (!regionByKey.ContainsKey(municipality.GovernmentRegionKey))
+            if (!declaredRegions.Contains(municipality.GovernmentRegionKey))
             {
                 problems.Add(new ImportProblem(municipalitiesFile, location, "regbez_ags",
                     string.Format(ImportTexts.UnknownParent, municipality.GovernmentRegionKey, Path.GetFileName(sources.GovernmentRegions))));
             }
-            else
+            else if (preparedRegions.TryGetValue(municipality.GovernmentRegionKey, out var region))
             {
-                CheckInside(municipality, preparedRegions[municipality.GovernmentRegionKey], municipality.GovernmentRegionKey,
+                CheckInside(municipality, region, municipality.GovernmentRegionKey,
                     municipalitiesFile, location, problems);
             }
         }

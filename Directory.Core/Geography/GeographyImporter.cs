@@ -38,14 +38,10 @@ public static class GeographyImporter
         GeographyConsistency.CheckUniqueKeys(municipalityLayer.FileName, municipalities, m => m.Ags, "ags", problems);
         GeographyConsistency.CheckUniqueKeys(districtLayer.FileName, districts, d => d.Key, "kreis_ags", problems);
         GeographyConsistency.CheckUniqueKeys(regionLayer.FileName, regions, r => r.Key, "regbez_ags", problems);
-        GeographyConsistency.CheckHierarchy(sources, municipalities, districts, regions, problems);
-
-        var knownAgs = municipalities.Select(m => m.Ags).ToHashSet();
-        foreach (var postcode in postcodes.Where(p => !knownAgs.Contains(p.Ags)))
-        {
-            problems.Add(new ImportProblem(Path.GetFileName(sources.Postcodes), postcode.Code, "ags",
-                string.Format(Texts.ImportTexts.UnknownParent, postcode.Ags, municipalityLayer.FileName)));
-        }
+        GeographyConsistency.CheckHierarchy(sources, municipalities, districts, regions,
+            GeographyConsistency.DeclaredKeys(districtLayer, "kreis_ags"),
+            GeographyConsistency.DeclaredKeys(regionLayer, "regbez_ags"), problems);
+        GeographyConsistency.CheckPostcodes(sources, postcodes, GeographyConsistency.DeclaredKeys(municipalityLayer, "ags"), problems);
 
         if (problems.Count > 0)
         {

@@ -29,6 +29,16 @@ public static class DirectoryDatabase
     public static DbContextOptionsBuilder UseDirectoryDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName));
 
+    /// <summary>
+    /// Brings the database to the current schema, creating the file if it is missing, and makes sure its header
+    /// says GeoPackage. Every host calls this before it reads or writes.
+    /// </summary>
+    public static async Task MigrateAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await GeoPackageLayers.MarkAsGeoPackageAsync(db, cancellationToken);
+    }
+
     /// <summary>Creates a context on <paramref name="pathOrConnectionString"/>.</summary>
     public static DirectoryDbContext CreateContext(string pathOrConnectionString)
     {

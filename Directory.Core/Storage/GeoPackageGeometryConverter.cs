@@ -30,14 +30,20 @@ public sealed class GeoPackageGeometryConverter<TGeometry>() : ValueConverter<TG
             throw new InvalidOperationException($"A {geometry.GeometryType} without SRID cannot be stored in the GeoPackage.");
         }
 
-        return new GeoPackageGeoWriter().Write(geometry);
+        // The writer's default is XYZM, which stores NaN Z and M values that GDAL reports as invalid coordinates;
+        // the layers are declared 2D (z = 0, m = 0 in gpkg_geometry_columns).
+        return new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY }.Write(geometry);
     }
 
     private static TGeometry FromBlob(byte[] blob)
     {
         var reader = new GeoPackageGeoReader(
             NtsGeometryServices.Instance.DefaultCoordinateSequenceFactory,
-            NtsGeometryServices.Instance.DefaultPrecisionModel);
+            NtsGeometryServices.Instance.DefaultPrecisionModel)
+        {
+            // Off by default: without it every geometry comes back with SRID -1 and can no longer be reprojected.
+            HandleSRID = true,
+        };
         return (TGeometry)reader.Read(blob);
     }
 }

@@ -34,15 +34,11 @@ public static class GeoPackageLayers
     public const int UserVersion = 10300;
 
     /// <summary>
-    /// Creates the mandatory metadata tables and the CRS rows the spec requires (-1, 0, 4326) plus EPSG:25832,
-    /// and marks the file as a GeoPackage. Called from the first migration.
+    /// Creates the mandatory metadata tables and the CRS rows the spec requires (-1, 0, 4326) plus EPSG:25832.
+    /// Called from the first migration; the file header is <see cref="MarkAsGeoPackageAsync"/>'s job.
     /// </summary>
     public static void CreateMetadataTables(MigrationBuilder migrationBuilder)
     {
-        // PRAGMAs that change the file header must not run inside the migration's transaction.
-        migrationBuilder.Sql($"PRAGMA application_id = {ApplicationId};", suppressTransaction: true);
-        migrationBuilder.Sql($"PRAGMA user_version = {UserVersion};", suppressTransaction: true);
-
         migrationBuilder.Sql("""
             CREATE TABLE gpkg_spatial_ref_sys (
               srs_name TEXT NOT NULL,
@@ -102,6 +98,21 @@ public static class GeoPackageLayers
             ["table_name", "column_name", "geometry_type_name", "srs_id", "z", "m"],
             ["TEXT", "TEXT", "TEXT", "INTEGER", "TINYINT", "TINYINT"],
             [table, GeometryColumn, geometryType, srid, 0, 0]);
+    }
+
+    /// <summary>
+    /// Writes the GeoPackage identifiers into the SQLite header (application_id "GPKG", user_version 10300) where
+    /// they are missing. Kept out of the migrations because header PRAGMAs cannot run in a migration's transaction.
+    /// </summary>
+    public static async Task MarkAsGeoPackageAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        var applicationId = await db.Database.SqlQueryRaw<int>("SELECT application_id AS Value FROM pragma_application_id")
+            .SingleAsync(cancellationToken);
+        if (applicationId != ApplicationId)
+        {
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA application_id = {ApplicationId}", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA user_version = {UserVersion}", cancellationToken);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Directory.Api.Texts;
+
+namespace Directory.Api.Common;
+
+/// <summary>
+/// Parses query values that minimal API binding would reject with a bare 400: each failure is added to
+/// <c>errors</c> under the parameter's name, in German, so that the problem document says what is wrong where.
+/// </summary>
+public static class QueryValues
+{
+    /// <summary>A WGS84 coordinate in degrees (invariant culture, decimal point) within ±<paramref name="limit"/>.</summary>
+    public static double? Degrees(string? value, string name, double limit, string example, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[name] = [string.Format(ApiTexts.ParameterMissing, name)];
+            return null;
+        }
+
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            errors[name] = [string.Format(ApiTexts.ParameterNotNumber, value, example)];
+            return null;
+        }
+
+        if (Math.Abs(number) > limit)
+        {
+            var text = limit == 90 ? ApiTexts.LatitudeOutOfRange : ApiTexts.LongitudeOutOfRange;
+            errors[name] = [string.Format(text, value)];
+            return null;
+        }
+
+        return number;
+    }
+}

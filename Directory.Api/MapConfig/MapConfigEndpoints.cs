@@ -1,0 +1,31 @@
+using Directory.Api.Startup;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Directory.Api.MapConfig;
+
+/// <summary>An optional tile layer for the page's map.</summary>
+public sealed record TileLayer(string Url, string Attribution);
+
+/// <summary>What the page needs to set up its map.</summary>
+/// <param name="TileLayer">The configured tile layer, or null: the map then shows only the project's own data.</param>
+public sealed record MapConfigResponse(TileLayer? TileLayer);
+
+/// <summary>Maps <c>/api/map/config</c>.</summary>
+public static class MapConfigEndpoints
+{
+    /// <summary>Maps <c>/api/map/config</c>.</summary>
+    public static IEndpointRouteBuilder MapMapConfig(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/map/config", GetMapConfig).WithTags("Karte").WithName(nameof(GetMapConfig))
+            .WithSummary("The page's map configuration: an optional tile layer (off by default).");
+        return app;
+    }
+
+    private static Ok<MapConfigResponse> GetMapConfig(IOptions<MapOptions> options)
+    {
+        var map = options.Value;
+        var tiles = string.IsNullOrWhiteSpace(map.TileUrl) ? null : new TileLayer(map.TileUrl, map.TileAttribution ?? "");
+        return TypedResults.Ok(new MapConfigResponse(tiles));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Directory.Api.Problems;
+
+/// <summary>
+/// The stable <c>type</c> URIs of the Api's problem documents (RFC 9457). Clients and tests rely on these, not on
+/// the German titles. Relative references, resolved against the service's own address.
+/// </summary>
+public static class ProblemTypes
+{
+    /// <summary>A query or route parameter is missing or invalid; <c>errors</c> names it.</summary>
+    public const string InvalidParameter = "/problems/invalid-parameter";
+
+    /// <summary>No region has the requested key.</summary>
+    public const string RegionNotFound = "/problems/region-not-found";
+
+    /// <summary>The requested point lies in no NRW municipality.</summary>
+    public const string OutsideNrw = "/problems/outside-nrw";
+}

@@ -1,0 +1,44 @@
+using Directory.Api.Health;
+using Directory.Api.Locate;
+using Directory.Api.MapConfig;
+using Directory.Api.Regions;
+using Directory.Api.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Directory.Web's files are static web assets of a referenced project; serve them in every environment, not only
+// in Development, so that `dotnet run` shows the page whatever ASPNETCORE_ENVIRONMENT says.
+builder.WebHost.UseStaticWebAssets();
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+    && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
+{
+    // Loopback only unless told otherwise (--urls): a directory with unpublished entries is not for the LAN by default.
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddDirectory(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DirectoryInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseResponseCompression();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapHealth();
+app.MapRegions();
+app.MapLocate();
+app.MapMapConfig();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        app.Logger.LogInformation("Familienmanager NRW: open {Url} in a browser", url);
+    }
+});
+
+app.Run();

@@ -1,0 +1,17 @@
+namespace Directory.Api.Snapshot;
+
+/// <summary>
+/// Holds the snapshot that requests read. Replacing it is one reference swap, so a request sees either the old
+/// or the new snapshot, never a mix.
+/// </summary>
+public sealed class SnapshotProvider
+{
+    private ServedSnapshot? current;
+
+    /// <summary>The snapshot to serve from; set once the database is ready.</summary>
+    public ServedSnapshot Current => Volatile.Read(ref current)
+        ?? throw new InvalidOperationException("The directory has not been loaded yet.");
+
+    /// <summary>Makes <paramref name="snapshot"/> the one served from now on.</summary>
+    public void Publish(ServedSnapshot snapshot) => Volatile.Write(ref current, snapshot);
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Directory.Api.Snapshot;
+using Directory.Core.Geography;
+using Directory.Core.Snapshot;
+using Directory.Core.Storage;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Directory.Api.Startup;
+
+/// <summary>
+/// Gets the directory ready before the first request: migrates the database (creating it if missing), imports
+/// the reference geography into an empty one through the same importer the CLI uses, and publishes the snapshot.
+/// </summary>
+public sealed class DirectoryInitializer(
+    IServiceScopeFactory scopes,
+    SnapshotProvider snapshots,
+    IOptions<DirectoryOptions> options,
+    IOptions<JsonOptions> jsonOptions,
+    ILogger<DirectoryInitializer> logger)
+{
+    /// <summary>Runs the steps above; an existing, filled database is never re-imported.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var file = DirectoryDatabase.FilePath(db.Database.GetConnectionString()!);
+
+        await DirectoryDatabase.MigrateAsync(db, cancellationToken);
+        if (!await db.Municipalities.AnyAsync(cancellationToken))
+        {
+            var source = options.Value.GeographySource;
+            logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
+            var result = await GeographyImporter.ImportAsync(db, GeographySources.InDirectory(source), cancellationToken);
+            logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points",
+                result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes);
+        }
+
+        var geography = await GeographySnapshot.LoadAsync(db, cancellationToken);
+        snapshots.Publish(new ServedSnapshot(geography, new JsonSerializerOptions(jsonOptions.Value.SerializerOptions)));
+        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities loaded in {Elapsed} ms",
+            file, geography.Municipalities.Count, stopwatch.ElapsedMilliseconds);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Directory.Api.Snapshot;
+using Directory.Api.Texts;
+using Directory.Core.Storage;
+using Microsoft.AspNetCore.ResponseCompression;
+using NetTopologySuite.IO.Converters;
+
+namespace Directory.Api.Startup;
+
+/// <summary>The service registrations of the Api, kept out of Program.cs.</summary>
+public static class DirectoryServices
+{
+    /// <summary>The connection string name the Api reads its database from.</summary>
+    public const string ConnectionStringName = "Directory";
+
+    /// <summary>Registers the database, the snapshot, options, JSON, problem details and compression.</summary>
+    public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = DirectoryDatabase.ToConnectionString(
+            configuration.GetConnectionString(ConnectionStringName) ?? DirectoryDatabase.DefaultPath);
+        services.AddDbContext<DirectoryDbContext>(options => options.UseDirectoryDatabase(connectionString));
+
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
+
+        services.AddSingleton<SnapshotProvider>();
+        services.AddSingleton<DirectoryInitializer>();
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+        });
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Problems the framework makes (unknown route, wrong method, unhandled exception) get German texts too.
+            var details = context.ProblemDetails;
+            if (details.Type is null || details.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                (details.Title, details.Detail) = details.Status switch
+                {
+                    StatusCodes.Status400BadRequest => (ApiTexts.Status400, details.Detail),
+                    StatusCodes.Status404NotFound => (ApiTexts.Status404, ApiTexts.Status404Detail),
+                    StatusCodes.Status405MethodNotAllowed => (ApiTexts.Status405, ApiTexts.Status405Detail),
+                    StatusCodes.Status500InternalServerError => (ApiTexts.Status500, ApiTexts.Status500Detail),
+                    _ => (details.Title ?? ApiTexts.StatusOther, details.Detail),
+                };
+            }
+        });
+
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Directory.Core.Geography;
+using NetTopologySuite.Geometries;
+
+namespace Directory.Core.Snapshot;
+
+/// <summary>
+/// A Gemeinde, Kreis or Regierungsbezirk as the snapshot serves it: one shape for the three levels, so that the
+/// Api can answer for any key. The boundary is in EPSG:25832.
+/// </summary>
+/// <param name="Level">The administrative level.</param>
+/// <param name="Key">8-, 5- or 3-digit key.</param>
+/// <param name="Name">Short display name.</param>
+/// <param name="OfficialName">Full official designation.</param>
+/// <param name="Type">E.g. <c>Stadt</c>, <c>Gemeinde</c>, <c>Kreis</c>, <c>kreisfreie Stadt</c>, <c>Regierungsbezirk</c>.</param>
+/// <param name="DistrictKey">The Kreis a Gemeinde belongs to; null on the other levels.</param>
+/// <param name="GovernmentRegionKey">The Regierungsbezirk of a Gemeinde or Kreis; null for a Regierungsbezirk.</param>
+/// <param name="Population">Residents (GV100, 31.12.2024).</param>
+/// <param name="AreaKm2">Official area in km².</param>
+/// <param name="Boundary">Boundary in EPSG:25832.</param>
+public sealed record Region(
+    RegionLevel Level,
+    string Key,
+    string Name,
+    string OfficialName,
+    string Type,
+    string? DistrictKey,
+    string? GovernmentRegionKey,
+    int Population,
+    double AreaKm2,
+    MultiPolygon Boundary)
+{
+    /// <summary>The level a key of this length denotes, or null for a key that is not 8, 5 or 3 digits.</summary>
+    public static RegionLevel? LevelOfKey(string key)
+    {
+        if (!key.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        return key.Length switch
+        {
+            8 => RegionLevel.Gemeinde,
+            5 => RegionLevel.Kreis,
+            3 => RegionLevel.Regierungsbezirk,
+            _ => null,
+        };
+    }
+}

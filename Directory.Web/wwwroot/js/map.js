@@ -1,0 +1,48 @@
+import { toLatLng } from './geo.js';
+import { texts } from './texts.de.js';
+
+const municipalityStyle = { color: '#5b6b78', weight: 0.7, fillColor: '#d8e8dc', fillOpacity: 0.75 };
+const hoverStyle = { weight: 2, color: '#005f73' };
+const districtStyle = { color: '#1d3557', weight: 2.2, fill: false, interactive: false };
+const selectedStyle = { color: '#b3261e', weight: 3, fill: false, interactive: false };
+
+// The overview map: simplified municipalities, Kreis borders drawn stronger on top, the selection with its full
+// boundary. The base layer is our own data; a tile layer is added only when the service is configured with one.
+export function createMap(element, config, municipalities, districts, onSelect) {
+  const map = L.map(element, { zoomSnap: 0.25, minZoom: 6, maxZoom: 16 });
+  map.attributionControl.addAttribution(texts.dataAttribution);
+  if (config.tileLayer) {
+    L.tileLayer(config.tileLayer.url, { attribution: config.tileLayer.attribution, maxZoom: 19 }).addTo(map);
+  }
+
+  const municipalityLayer = L.geoJSON(municipalities, {
+    style: municipalityStyle,
+    onEachFeature: (feature, layer) => {
+      const { key, name } = feature.properties;
+      layer.bindTooltip(name, { sticky: true, className: 'municipality-tooltip' });
+      layer.on({
+        add: () => layer.getElement()?.setAttribute('data-ags', key),
+        mouseover: () => layer.setStyle(hoverStyle),
+        mouseout: () => municipalityLayer.resetStyle(layer),
+        click: () => onSelect(key),
+      });
+    },
+  }).addTo(map);
+  L.geoJSON(districts, { style: districtStyle, interactive: false }).addTo(map);
+  map.fitBounds(municipalityLayer.getBounds());
+
+  let selectedLayer = null;
+  return {
+    showSelection(boundary) {
+      selectedLayer?.remove();
+      selectedLayer = L.geoJSON(boundary, { style: selectedStyle, interactive: false }).addTo(map);
+      const bounds = selectedLayer.getBounds();
+      if (!map.getBounds().contains(bounds)) {
+        map.flyToBounds(bounds, { maxZoom: 11, duration: 0.5 });
+      }
+    },
+    centerOf(feature) {
+      return toLatLng(feature.geometry.coordinates);
+    },
+  };
+}

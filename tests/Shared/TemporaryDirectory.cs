@@ -1,0 +1,41 @@
+namespace Directory.Testing;
+
+/// <summary>A folder of its own for one test, deleted afterwards.</summary>
+internal sealed class TemporaryDirectory : IDisposable
+{
+    public TemporaryDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fm-nrw-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>A path inside the folder.</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Copies the four geography files of <c>data/</c> here, so that a test can spoil one of them.</summary>
+    public string CopyGeography()
+    {
+        foreach (var name in new[] { "nrw-gemeinden.geojson", "nrw-kreise.geojson", "nrw-regierungsbezirke.geojson", "nrw-plz.csv" })
+        {
+            System.IO.File.Copy(RepositoryPaths.DataFile(name), File(name));
+        }
+
+        return Path;
+    }
+
+    public void Dispose()
+    {
+        // SQLite's connection pool may still hold a file open; the pool is cleared so the folder can go.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still in use is left to the OS's temp cleanup; it must not fail the test.
+        }
+    }
+}
