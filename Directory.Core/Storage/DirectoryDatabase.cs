@@ -36,6 +36,11 @@ public static class DirectoryDatabase
     public static async Task MigrateAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
+
+        // EF Core creates SQLite files in WAL mode, which keeps recent writes in a -wal file beside the database:
+        // a copy of the .gpkg alone would miss them, and GDAL reads the GeoPackage header from the main file.
+        // The rollback journal keeps the GeoPackage one complete file after every commit.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = DELETE", cancellationToken);
         await GeoPackageLayers.MarkAsGeoPackageAsync(db, cancellationToken);
     }
 
