@@ -16,7 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
-builder.Services.AddDirectory(builder.Configuration);
+builder.Services.AddDirectory();
 
 var app = builder.Build();
 

@@ -15,11 +15,11 @@ public static class DirectoryServices
     public const string ConnectionStringName = "Directory";
 
     /// <summary>Registers the database, the snapshot, options, JSON, problem details and compression.</summary>
-    public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
-        var connectionString = DirectoryDatabase.ToConnectionString(
-            configuration.GetConnectionString(ConnectionStringName) ?? DirectoryDatabase.DefaultPath);
-        services.AddDbContext<DirectoryDbContext>(options => options.UseDirectoryDatabase(connectionString));
+        services.AddDbContext<DirectoryDbContext>((provider, options) => options.UseDirectoryDatabase(
+            DirectoryDatabase.ToConnectionString(
+                provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DirectoryDatabase.DefaultPath)));
 
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);

@@ -1,0 +1,72 @@
+using Directory.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Directory.Api.Tests;
+
+/// <summary>
+/// The Api over a real GeoPackage file of its own in a temporary folder: a copy of the imported NRW geography, or
+/// a path with no file yet when a test is about the first start.
+/// </summary>
+public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TemporaryDirectory folder = new();
+    private readonly Dictionary<string, string?> settings = new();
+
+    public DirectoryApiFactory()
+    {
+        DatabasePath = folder.File("directory.gpkg");
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Starts on a copy of the imported geography (the common case).</summary>
+    public static async Task<DirectoryApiFactory> WithGeographyAsync()
+    {
+        var factory = new DirectoryApiFactory();
+        await ImportedGeography.CopyToAsync(factory.DatabasePath);
+        return factory;
+    }
+
+    /// <summary>Adds a configuration value, before the first request starts the app.</summary>
+    public DirectoryApiFactory With(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Directory", $"Data Source={DatabasePath}");
+        builder.UseSetting("Directory:GeographySource", RepositoryPaths.Data);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            folder.Dispose();
+        }
+    }
+}
+
+/// <summary>One started Api over the imported geography, for test classes that only read.</summary>
+public sealed class ReadOnlyApiFixture : IAsyncLifetime
+{
+    public DirectoryApiFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Factory = await DirectoryApiFactory.WithGeographyAsync();
+        Client = Factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Directory.Api.Tests.Page;
+
+/// <summary>The page and its assets come from the same process as the Api, without any CDN.</summary>
+public sealed class PageTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyApiFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheStartPageIsGermanAndCarriesTheDataAttribution()
+    {
+        var html = await api.Client.GetStringAsync("/", Cancel);
+
+        Assert.Contains("<html lang=\"de\">", html);
+        Assert.Contains("Familienmanager NRW", html);
+        Assert.Contains("© Land NRW", html);
+        Assert.Contains("Statistisches Bundesamt (Destatis)", html);
+        Assert.Contains("GeoNames", html);
+        Assert.DoesNotContain("<script>", html); // no inline scripts: a strict Content-Security-Policy stays possible
+        // Scripts and stylesheets come from this service, never from a CDN: the page must work offline.
+        Assert.DoesNotMatch("<script[^>]+src=\"(https?:)?//", html);
+        Assert.DoesNotMatch("<link[^>]+href=\"(https?:)?//", html);
+    }
+
+    [Theory]
+    [InlineData("/lib/leaflet/leaflet.js", "text/javascript")]
+    [InlineData("/lib/leaflet/leaflet.css", "text/css")]
+    [InlineData("/js/main.js", "text/javascript")]
+    [InlineData("/css/site.css", "text/css")]
+    public async Task LeafletAndThePagesOwnAssetsAreServedLocally(string path, string mediaType)
+    {
+        var response = await api.Client.GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task WithoutConfigurationTheMapHasNoTileLayer()
+    {
+        var config = await api.Client.GetFromJsonAsync<JsonElement>("/api/map/config", Cancel);
+
+        Assert.Equal(JsonValueKind.Null, config.GetProperty("tileLayer").ValueKind);
+    }
+
+    [Fact]
+    public async Task AConfiguredTileLayerIsPassedToThePage()
+    {
+        await using var factory = (await DirectoryApiFactory.WithGeographyAsync())
+            .With("Map:TileUrl", "https://tiles.example.org/{z}/{x}/{y}.png")
+            .With("Map:TileAttribution", "© Beispiel");
+
+        var config = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/map/config", Cancel);
+
+        Assert.Equal("https://tiles.example.org/{z}/{x}/{y}.png", config.GetProperty("tileLayer").GetProperty("url").GetString());
+        Assert.Equal("© Beispiel", config.GetProperty("tileLayer").GetProperty("attribution").GetString());
+    }
+}
