@@ -10,6 +10,8 @@ const selectedStyle = { color: '#b3261e', weight: 3, fill: false, interactive: f
 // boundary. The base layer is our own data; a tile layer is added only when the service is configured with one.
 export function createMap(element, config, municipalities, districts, onSelect) {
   const map = L.map(element, { zoomSnap: 0.25, minZoom: 6, maxZoom: 16 });
+  // Leaflet measures its container once; the page layout may still change it (fonts, panels, window).
+  new ResizeObserver(() => map.invalidateSize()).observe(element);
   map.attributionControl.addAttribution(texts.dataAttribution);
   if (config.tileLayer) {
     L.tileLayer(config.tileLayer.url, { attribution: config.tileLayer.attribution, maxZoom: 19 }).addTo(map);
