@@ -10,27 +10,6 @@ public static class CoordinateRounding
 {
     /// <summary>Returns a copy of <paramref name="geometry"/> with every ordinate rounded to <paramref name="decimals"/>.</summary>
     public static TGeometry Round<TGeometry>(TGeometry geometry, int decimals)
-        where TGeometry : Geometry
-    {
-        var copy = (TGeometry)geometry.Copy();
-        copy.Apply(new RoundingFilter(decimals));
-        copy.GeometryChanged();
-        return copy;
-    }
-
-    private sealed class RoundingFilter(int decimals) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (var i = 0; i < seq.Count; i++)
-            {
-                seq.SetX(i, Math.Round(seq.GetX(i), decimals));
-                seq.SetY(i, Math.Round(seq.GetY(i), decimals));
-            }
-        }
-    }
+        where TGeometry : Geometry =>
+        CoordinateMapFilter.Apply((TGeometry)geometry.Copy(), (x, y) => (Math.Round(x, decimals), Math.Round(y, decimals)));
 }

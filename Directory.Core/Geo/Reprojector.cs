@@ -54,13 +54,13 @@ public static class Reprojector
 
         var factory = NtsGeometryServices.Instance.CreateGeometryFactory(targetSrid);
         var copy = (TGeometry)factory.CreateGeometry(geometry);
-        if (geometry.SRID != targetSrid)
+        if (geometry.SRID == targetSrid)
         {
-            copy.Apply(new TransformFilter(GetTransform(geometry.SRID, targetSrid)));
-            copy.GeometryChanged();
+            return copy;
         }
 
-        return copy;
+        var transform = GetTransform(geometry.SRID, targetSrid);
+        return CoordinateMapFilter.Apply(copy, transform.Transform);
     }
 
     private static MathTransform GetTransform(int sourceSrid, int targetSrid)
@@ -78,22 +78,5 @@ public static class Reprojector
         }
 
         return transform;
-    }
-
-    private sealed class TransformFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (var i = 0; i < seq.Count; i++)
-            {
-                var (x, y) = transform.Transform(seq.GetX(i), seq.GetY(i));
-                seq.SetX(i, x);
-                seq.SetY(i, y);
-            }
-        }
     }
 }
