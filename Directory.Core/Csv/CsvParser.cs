@@ -4,20 +4,44 @@ namespace Directory.Core.Csv;
 
 /// <summary>
 /// Splits CSV text into records per RFC 4180: fields in double quotes may hold the delimiter, line breaks and
-/// doubled quotes. Empty lines are skipped. The delimiter is given by the caller.
+/// doubled quotes. Empty lines are skipped (but counted as rows). Reads as it goes, and the limits on fields per
+/// record and characters per field bound the memory any input can take.
 /// </summary>
 public static class CsvParser
 {
     /// <summary>Reads all records from <paramref name="reader"/>.</summary>
-    /// <exception cref="CsvFormatException">A quoted field is not closed before the end of the input.</exception>
-    public static IEnumerable<CsvRecord> Parse(TextReader reader, char delimiter)
+    /// <exception cref="CsvFormatException">A quoted field is not closed, or a limit is exceeded.</exception>
+    public static IEnumerable<CsvRecord> Parse(TextReader reader, char delimiter, int maxFields = int.MaxValue,
+        int maxFieldLength = int.MaxValue)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
+        var row = 1;
         var recordStart = 1;
         var inQuotes = false;
         var fieldStarted = false;
+
+        void EndField()
+        {
+            if (fields.Count >= maxFields)
+            {
+                throw new CsvFormatException(CsvFormatError.TooManyFields, recordStart, row);
+            }
+
+            fields.Add(field.ToString());
+            field.Clear();
+        }
+
+        void Append(char ch)
+        {
+            if (field.Length >= maxFieldLength)
+            {
+                throw new CsvFormatException(CsvFormatError.FieldTooLong, recordStart, row);
+            }
+
+            field.Append(ch);
+        }
 
         int c;
         while ((c = reader.Read()) != -1)
@@ -30,7 +54,7 @@ public static class CsvParser
                     if (reader.Peek() == '"')
                     {
                         reader.Read();
-                        field.Append('"');
+                        Append('"');
                     }
                     else
                     {
@@ -44,7 +68,7 @@ public static class CsvParser
                         line++;
                     }
 
-                    field.Append(ch);
+                    Append(ch);
                 }
 
                 continue;
@@ -57,8 +81,7 @@ public static class CsvParser
             }
             else if (ch == delimiter)
             {
-                fields.Add(field.ToString());
-                field.Clear();
+                EndField();
                 fieldStarted = true;
             }
             else if (ch is '\r' or '\n')
@@ -70,31 +93,32 @@ public static class CsvParser
 
                 if (fieldStarted || field.Length > 0 || fields.Count > 0)
                 {
-                    fields.Add(field.ToString());
-                    yield return new CsvRecord(recordStart, fields.ToArray());
+                    EndField();
+                    yield return new CsvRecord(recordStart, fields.ToArray()) { RowNumber = row };
                 }
 
                 fields.Clear();
                 field.Clear();
                 fieldStarted = false;
                 line++;
+                row++;
                 recordStart = line;
             }
             else
             {
-                field.Append(ch);
+                Append(ch);
             }
         }
 
         if (inQuotes)
         {
-            throw new CsvFormatException(recordStart);
+            throw new CsvFormatException(CsvFormatError.UnclosedQuote, recordStart, row);
         }
 
         if (fieldStarted || field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
-            yield return new CsvRecord(recordStart, fields.ToArray());
+            EndField();
+            yield return new CsvRecord(recordStart, fields.ToArray()) { RowNumber = row };
         }
     }
 }

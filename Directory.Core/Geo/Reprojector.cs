@@ -18,6 +18,8 @@ public static class Reprojector
     {
         [Crs.Wgs84] = GeographicCoordinateSystem.WGS84,
         [Crs.Etrs89Utm32N] = CoordinateSystems.CreateFromWkt(Crs.Etrs89Utm32NWkt),
+        [Crs.GaussKruegerZone2] = CoordinateSystems.CreateFromWkt(Crs.GaussKruegerZone2Wkt),
+        [Crs.GaussKruegerZone3] = CoordinateSystems.CreateFromWkt(Crs.GaussKruegerZone3Wkt),
     };
 
     // ProjNet documents no thread safety for its transforms, so each thread gets its own instances.

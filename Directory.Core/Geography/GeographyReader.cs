@@ -66,7 +66,7 @@ internal static partial class GeographyReader
                 continue;
             }
 
-            var interior = LabelPoint(boundary);
+            var interior = Geo.LabelPoint.Of(boundary);
             result.Add(new Municipality
             {
                 Ags = ags,
@@ -187,7 +187,7 @@ internal static partial class GeographyReader
             using var reader = new StreamReader(path, new UTF8Encoding(false, true));
             records = CsvParser.Parse(reader, ',').ToList();
         }
-        catch (CsvFormatException ex)
+        catch (CsvFormatException ex) when (ex.Error == CsvFormatError.UnclosedQuote)
         {
             problems.Add(new ImportProblem(fileName, string.Format(ImportTexts.RowLabel, ex.LineNumber), null,
                 string.Format(ImportTexts.CsvQuoteNotClosed, ex.LineNumber)));
@@ -347,10 +347,4 @@ internal static partial class GeographyReader
         return Reprojector.Transform(multiPolygon, Crs.Etrs89Utm32N);
     }
 
-    /// <summary>The centroid where it lies inside the area (it looks best on a map), else an interior point.</summary>
-    private static Point LabelPoint(MultiPolygon boundary)
-    {
-        var centroid = boundary.Centroid;
-        return boundary.Contains(centroid) ? centroid : boundary.InteriorPoint;
-    }
 }

@@ -23,8 +23,9 @@ public sealed class GeographySnapshot
     private readonly Lazy<MapBoundaries> mapBoundaries;
 
     private GeographySnapshot(IReadOnlyList<Region> municipalities, IReadOnlyList<Region> districts,
-        IReadOnlyList<Region> governmentRegions)
+        IReadOnlyList<Region> governmentRegions, IReadOnlyList<PostcodePlace> postcodes)
     {
+        PostcodePlaces = postcodes.GroupBy(p => p.Code).ToDictionary(g => g.Key, g => (IReadOnlyList<PostcodePlace>)g.ToList());
         Municipalities = municipalities;
         Districts = districts;
         GovernmentRegions = governmentRegions;
@@ -42,6 +43,9 @@ public sealed class GeographySnapshot
 
     /// <summary>The Regierungsbezirke, ordered by key.</summary>
     public IReadOnlyList<Region> GovernmentRegions { get; }
+
+    /// <summary>The places of each postcode (a postcode may cover several places and municipalities).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PostcodePlace>> PostcodePlaces { get; }
 
     /// <summary>Point-in-polygon over the municipalities.</summary>
     public MunicipalityIndex MunicipalityIndex { get; }
@@ -73,18 +77,22 @@ public sealed class GeographySnapshot
     /// <summary>Reads the geography from the database and builds the snapshot.</summary>
     public static async Task<GeographySnapshot> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags)
+        var municipalities = (await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags).ToListAsync(cancellationToken))
             .Select(m => new Region(RegionLevel.Gemeinde, m.Ags, m.Name, m.OfficialName, m.Type, m.DistrictKey,
-                m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary))
-            .ToListAsync(cancellationToken);
-        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Key)
+                m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary,
+                Etrs89Factory.CreatePoint(new Coordinate(m.InteriorEasting, m.InteriorNorthing))))
+            .ToList();
+        var districts = (await db.Districts.AsNoTracking().OrderBy(d => d.Key).ToListAsync(cancellationToken))
             .Select(d => new Region(RegionLevel.Kreis, d.Key, d.Name, d.OfficialName, d.Type, null,
-                d.GovernmentRegionKey, d.Population, d.AreaKm2, d.Boundary))
-            .ToListAsync(cancellationToken);
-        var regions = await db.GovernmentRegions.AsNoTracking().OrderBy(r => r.Key)
+                d.GovernmentRegionKey, d.Population, d.AreaKm2, d.Boundary, LabelPoint.Of(d.Boundary)))
+            .ToList();
+        var regions = (await db.GovernmentRegions.AsNoTracking().OrderBy(r => r.Key).ToListAsync(cancellationToken))
             .Select(r => new Region(RegionLevel.Regierungsbezirk, r.Key, r.Name, r.OfficialName, "Regierungsbezirk", null,
-                null, r.Population, r.AreaKm2, r.Boundary))
+                null, r.Population, r.AreaKm2, r.Boundary, LabelPoint.Of(r.Boundary)))
+            .ToList();
+        var postcodes = await db.Postcodes.AsNoTracking().OrderBy(p => p.Code).ThenBy(p => p.Id)
+            .Select(p => new PostcodePlace(p.Code, p.Place, p.Ags, p.Location))
             .ToListAsync(cancellationToken);
-        return new GeographySnapshot(municipalities, districts, regions);
+        return new GeographySnapshot(municipalities, districts, regions, postcodes);
     }
 }

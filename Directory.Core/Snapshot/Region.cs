@@ -17,6 +17,7 @@ namespace Directory.Core.Snapshot;
 /// <param name="Population">Residents (GV100, 31.12.2024).</param>
 /// <param name="AreaKm2">Official area in km².</param>
 /// <param name="Boundary">Boundary in EPSG:25832.</param>
+/// <param name="LabelPoint">A point inside the region (EPSG:25832): for labels and approximate locations.</param>
 public sealed record Region(
     RegionLevel Level,
     string Key,
@@ -27,7 +28,8 @@ public sealed record Region(
     string? GovernmentRegionKey,
     int Population,
     double AreaKm2,
-    MultiPolygon Boundary)
+    MultiPolygon Boundary,
+    Point LabelPoint)
 {
     /// <summary>The level a key of this length denotes, or null for a key that is not 8, 5 or 3 digits.</summary>
     public static RegionLevel? LevelOfKey(string key)

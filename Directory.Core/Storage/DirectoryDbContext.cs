@@ -21,6 +21,12 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     /// <summary>Layer <c>postleitzahlen</c>.</summary>
     public DbSet<Postcode> Postcodes => Set<Postcode>();
 
+    /// <summary>Layer <c>familienmanager</c>.</summary>
+    public DbSet<Managers.FamilyManager> FamilyManagers => Set<Managers.FamilyManager>();
+
+    /// <summary>Table <c>import_history</c>.</summary>
+    public DbSet<Managers.ImportRecord> ImportHistory => Set<Managers.ImportRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);

@@ -24,6 +24,12 @@ public static class GeoPackageLayers
     /// <summary>Layer of the postcode points.</summary>
     public const string Postcodes = "postleitzahlen";
 
+    /// <summary>Layer of the certified family managers.</summary>
+    public const string FamilyManagers = "familienmanager";
+
+    /// <summary>Attribute table (no geometry) of list imports.</summary>
+    public const string ImportHistory = "import_history";
+
     /// <summary>The geometry column of every layer.</summary>
     public const string GeometryColumn = "geom";
 
@@ -99,6 +105,13 @@ public static class GeoPackageLayers
             ["TEXT", "TEXT", "TEXT", "INTEGER", "TINYINT", "TINYINT"],
             [table, GeometryColumn, geometryType, srid, 0, 0]);
     }
+
+    /// <summary>Registers a table without geometry, so that GIS clients list it (data_type <c>attributes</c>).</summary>
+    public static void RegisterAttributeTable(MigrationBuilder migrationBuilder, string table, string identifier, string description) =>
+        migrationBuilder.InsertData("gpkg_contents",
+            ["table_name", "data_type", "identifier", "description"],
+            ["TEXT", "TEXT", "TEXT", "TEXT"],
+            [table, "attributes", identifier, description]);
 
     /// <summary>
     /// Writes the GeoPackage identifiers into the SQLite header (application_id "GPKG", user_version 10300) where

@@ -13,7 +13,8 @@ public sealed class NrwGeographyFixture
         Municipalities = Data.Municipalities
             .OrderBy(m => m.Ags, StringComparer.Ordinal)
             .Select(m => new Region(RegionLevel.Gemeinde, m.Ags, m.Name, m.OfficialName, m.Type, m.DistrictKey,
-                m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary))
+                m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary,
+                m.Boundary.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(m.InteriorEasting, m.InteriorNorthing))))
             .ToList();
     }
 

@@ -242,6 +242,165 @@ namespace Directory.Core.Storage.Migrations
 
                     b.ToTable("postleitzahlen", (string)null);
                 });
+
+            modelBuilder.Entity("Directory.Core.Managers.FamilyManager", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fid");
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gebiet");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zertifikatsnummer");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("DATE")
+                        .HasColumnName("zertifiziert_am");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vorname");
+
+                    b.Property<byte[]>("Location")
+                        .IsRequired()
+                        .HasColumnType("POINT")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("LocationSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lage_quelle");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("telefon");
+
+                    b.Property<string>("Postcode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plz");
+
+                    b.Property<bool>("PublicationConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("veroeffentlichen");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Street")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strasse");
+
+                    b.Property<string>("Surname")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nachname");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("titel");
+
+                    b.Property<string>("Town")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ort");
+
+                    b.Property<string>("Website")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaKey");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
+                    b.ToTable("familienmanager", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Managers.ImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("neu");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("geaendert");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datei");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("zeitpunkt_utc");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("modus");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entfernt");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ergebnis");
+
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zeilen_angenommen");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zeilen_gelesen");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zeilen_abgelehnt");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unveraendert");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warnungen");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("import_history", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

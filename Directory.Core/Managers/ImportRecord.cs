@@ -1,0 +1,47 @@
+namespace Directory.Core.Managers;
+
+/// <summary>One run of a list import, kept in the table <c>import_history</c>.</summary>
+public sealed class ImportRecord
+{
+    /// <summary>Row id.</summary>
+    public int Id { get; set; }
+
+    /// <summary>When the import ran (UTC).</summary>
+    public DateTime ImportedAtUtc { get; set; }
+
+    /// <summary>The file's name as given.</summary>
+    public required string FileName { get; set; }
+
+    /// <summary>SHA-256 of the file's bytes, hex.</summary>
+    public required string Sha256 { get; set; }
+
+    /// <summary><c>ersetzen</c> (the list replaces the directory) or <c>ergänzen</c> (--merge).</summary>
+    public required string Mode { get; set; }
+
+    /// <summary><c>übernommen</c>, <c>abgelehnt</c> or <c>probelauf</c> (--dry-run).</summary>
+    public required string Result { get; set; }
+
+    /// <summary>Data rows read.</summary>
+    public int RowsRead { get; set; }
+
+    /// <summary>Rows accepted.</summary>
+    public int RowsAccepted { get; set; }
+
+    /// <summary>Rows rejected.</summary>
+    public int RowsRejected { get; set; }
+
+    /// <summary>Warnings reported.</summary>
+    public int Warnings { get; set; }
+
+    /// <summary>Entries added.</summary>
+    public int Added { get; set; }
+
+    /// <summary>Entries changed.</summary>
+    public int Changed { get; set; }
+
+    /// <summary>Entries removed.</summary>
+    public int Removed { get; set; }
+
+    /// <summary>Entries unchanged.</summary>
+    public int Unchanged { get; set; }
+}
