@@ -10,6 +10,9 @@ public static class ImportCommandLine
     /// <summary>Exit code when the input had problems and nothing was written.</summary>
     public const int ExitInvalidInput = 1;
 
+    /// <summary>Exit code for usage errors: unknown options, a missing or unreadable file, no database.</summary>
+    public const int ExitUsage = 2;
+
     /// <summary>Exit code when the database could not be opened or written.</summary>
     public const int ExitDatabaseError = 3;
 
@@ -21,11 +24,25 @@ public static class ImportCommandLine
         HelpName = "PATH",
     };
 
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. Parse errors (unknown option, missing argument) exit with
+    /// <see cref="ExitUsage"/>, not System.CommandLine's default 1, which means "the data had problems" here.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parseResult = Build().Parse(args);
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        return parseResult.Errors.Count > 0 ? ExitUsage : exitCode;
+    }
+
     /// <summary>Builds the root command with all subcommands.</summary>
     public static RootCommand Build()
     {
         var root = new RootCommand(CliTexts.RootDescription);
         root.Subcommands.Add(GeographyCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }
 }

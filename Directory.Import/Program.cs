@@ -1,3 +1,3 @@
 using Directory.Import;
 
-return await ImportCommandLine.Build().Parse(args).InvokeAsync();
+return await ImportCommandLine.RunAsync(args);

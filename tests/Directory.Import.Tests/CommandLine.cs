@@ -9,8 +9,8 @@ internal static class CommandLine
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await ImportCommandLine.Build().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+        var exitCode = await ImportCommandLine.RunAsync(args, new InvocationConfiguration { Output = output, Error = error },
+            TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

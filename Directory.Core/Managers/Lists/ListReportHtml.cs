@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text;
+using Directory.Core.Texts;
+
+namespace Directory.Core.Managers.Lists;
+
+/// <summary>
+/// The German report of a list import as a self-contained HTML page (--report FILE.html). Every value from the
+/// list is HTML-encoded: a list may contain markup or script, and the report must show it as text.
+/// </summary>
+public static class ListReportHtml
+{
+    /// <summary>Renders <paramref name="report"/>.</summary>
+    public static string Render(ListImportReport report)
+    {
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>")
+            .Append(E(string.Format(ListTexts.ReportTitle, report.FileName)))
+            .Append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}" +
+                    "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}.error{color:#9b1c1c}.warning{color:#8a5a00}</style></head><body>")
+            .Append("<h1>").Append(E(string.Format(ListTexts.ReportTitle, report.FileName))).Append("</h1>")
+            .Append("<p>").Append(E(ListReportText.ResultLine(report))).Append("</p>")
+            .Append("<p>").Append(E(string.Format(ListTexts.ReportRows, report.RowsRead, report.RowsAccepted, report.RowsRejected))).Append("</p>");
+        foreach (var note in report.Notes)
+        {
+            html.Append("<p>").Append(E(ListTexts.ReportNotePrefix + note)).Append("</p>");
+        }
+
+        if (report.Problems.Count > 0)
+        {
+            html.Append("<table><thead><tr><th>Art</th><th>Zeile</th><th>Spalte</th><th>Problem</th></tr></thead><tbody>");
+            foreach (var problem in report.Problems)
+            {
+                var kind = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
+                html.Append($"<tr class=\"{kind}\"><td>").Append(kind == "error" ? "Fehler" : "Warnung").Append("</td><td>")
+                    .Append(problem.Row?.ToString() ?? "").Append("</td><td>").Append(E(problem.Column)).Append("</td><td>")
+                    .Append(E(problem.Message)).Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("<h2>").Append(E(string.Format(ListTexts.ReportChange, report.AddedCount, report.ChangedCount, report.RemovedCount, report.UnchangedCount))).Append("</h2>");
+        AppendList(html, ListTexts.ReportAdded, report.Added, report.AddedCount);
+        AppendList(html, ListTexts.ReportChanged, report.Changed.Select(c => $"{c.Entry}: {string.Join(", ", c.Fields)}").ToList(), report.ChangedCount);
+        AppendList(html, ListTexts.ReportRemoved, report.Removed, report.RemovedCount);
+        html.Append("<p><small>SHA-256: ").Append(E(report.Sha256)).Append("</small></p></body></html>");
+        return html.ToString();
+    }
+
+    private static void AppendList(StringBuilder html, string title, IReadOnlyList<string> entries, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>").Append(WebUtility.HtmlEncode(string.Format(title, count))).Append("</h3><ul>");
+        foreach (var entry in entries)
+        {
+            html.Append("<li>").Append(WebUtility.HtmlEncode(entry)).Append("</li>");
+        }
+
+        html.Append("</ul>");
+    }
+}
