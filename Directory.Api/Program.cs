@@ -1,5 +1,6 @@
 using Directory.Api.Health;
 using Directory.Api.Locate;
+using Directory.Api.Managers;
 using Directory.Api.MapConfig;
 using Directory.Api.Regions;
 using Directory.Api.Startup;
@@ -32,6 +33,7 @@ app.MapHealth();
 app.MapRegions();
 app.MapLocate();
 app.MapMapConfig();
+app.MapManagers();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

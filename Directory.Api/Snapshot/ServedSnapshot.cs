@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Directory.Core.Managers;
 using Directory.Core.Snapshot;
 using NetTopologySuite.Features;
 
@@ -13,10 +14,11 @@ public sealed class ServedSnapshot
     private readonly Lazy<byte[]> municipalityBoundaries;
     private readonly Lazy<byte[]> districtBoundaries;
 
-    /// <summary>Wraps <paramref name="geography"/>; <paramref name="jsonOptions"/> must know GeoJSON.</summary>
-    public ServedSnapshot(GeographySnapshot geography, JsonSerializerOptions jsonOptions)
+    /// <summary>Wraps <paramref name="geography"/> and the public view of the managers; <paramref name="jsonOptions"/> must know GeoJSON.</summary>
+    public ServedSnapshot(GeographySnapshot geography, IReadOnlyList<PublicFamilyManager> publicManagers, JsonSerializerOptions jsonOptions)
     {
         Geography = geography;
+        PublicManagers = publicManagers;
         LoadedAt = DateTimeOffset.UtcNow;
         ETag = $"\"{LoadedAt.UtcTicks:x}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
@@ -25,6 +27,9 @@ public sealed class ServedSnapshot
 
     /// <summary>The geography.</summary>
     public GeographySnapshot Geography { get; }
+
+    /// <summary>The family managers the public may see (consent given, status active), by id.</summary>
+    public IReadOnlyList<PublicFamilyManager> PublicManagers { get; }
 
     /// <summary>When this snapshot was built.</summary>
     public DateTimeOffset LoadedAt { get; }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Directory.Api.Snapshot;
 using Directory.Core.Geography;
+using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,7 +32,8 @@ public sealed class DirectoryInitializer(
         var file = DirectoryDatabase.FilePath(db.Database.GetConnectionString()!);
 
         await DirectoryDatabase.MigrateAsync(db, cancellationToken);
-        if (!await db.Municipalities.AnyAsync(cancellationToken))
+        var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
+        if (fresh)
         {
             var source = options.Value.GeographySource;
             logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
@@ -40,8 +43,27 @@ public sealed class DirectoryInitializer(
         }
 
         var geography = await GeographySnapshot.LoadAsync(db, cancellationToken);
-        snapshots.Publish(new ServedSnapshot(geography, new JsonSerializerOptions(jsonOptions.Value.SerializerOptions)));
-        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities loaded in {Elapsed} ms",
-            file, geography.Municipalities.Count, stopwatch.ElapsedMilliseconds);
+        if (fresh && !string.IsNullOrWhiteSpace(options.Value.SeedList))
+        {
+            await SeedAsync(db, geography, options.Value.SeedList, cancellationToken);
+        }
+
+        var managers = await db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var publicManagers = managers.Select(PublicFamilyManager.From).OfType<PublicFamilyManager>().ToList();
+        snapshots.Publish(new ServedSnapshot(geography, publicManagers, new JsonSerializerOptions(jsonOptions.Value.SerializerOptions)));
+        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Managers} family managers ({Public} public) loaded in {Elapsed} ms",
+            file, geography.Municipalities.Count, managers.Count, publicManagers.Count, stopwatch.ElapsedMilliseconds);
+    }
+
+    private async Task SeedAsync(DirectoryDbContext db, GeographySnapshot geography, string seedList, CancellationToken cancellationToken)
+    {
+        var report = await ListImporter.ImportAsync(db, geography, seedList, new ListImportOptions(), cancellationToken);
+        if (report.Result != ListImportResult.Applied)
+        {
+            // The seed is the project's own file; if it does not import cleanly the build is broken, not the user's data.
+            throw new InvalidOperationException($"The seed list {seedList} did not import: {ListReportText.Render(report)}");
+        }
+
+        logger.LogInformation("Imported the seed list {SeedList}: {Added} family managers", seedList, report.AddedCount);
     }
 }

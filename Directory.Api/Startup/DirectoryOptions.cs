@@ -14,4 +14,10 @@ public sealed class DirectoryOptions
     /// </summary>
     [Required]
     public string GeographySource { get; set; } = Path.Combine(AppContext.BaseDirectory, "data");
+
+    /// <summary>
+    /// A certification list that a first start imports into a new database, through the same importer as the CLI.
+    /// Default: the project's fictional demo list, copied next to the binaries; empty for none.
+    /// </summary>
+    public string? SeedList { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds", "familienmanager-demo.csv");
 }

@@ -1,12 +1,12 @@
 import { getJson } from './api.js';
-import { createMap } from './map.js';
+import { createMap, managerCard } from './map.js';
 import { texts, formatNumber, formatArea } from './texts.de.js';
 
 const status = document.getElementById('map-status');
 const select = document.getElementById('municipality-select');
 const info = document.getElementById('region-info');
 
-function renderRegion(detail) {
+function renderRegion(detail, managers) {
   const region = detail.region;
   const parent = (level) => region.parents.find((p) => p.level === level)?.name ?? '–';
   const heading = document.createElement('h3');
@@ -27,24 +27,43 @@ function renderRegion(detail) {
     dd.textContent = value;
     list.append(dt, dd);
   }
-  info.replaceChildren(heading, list);
+  const kreis = region.parents.find((p) => p.level === 'kreis')?.key;
+  const here = managers.filter((m) => m.area.key === region.key || m.area.key === kreis);
+  const managersHeading = document.createElement('h4');
+  managersHeading.textContent = texts.managersHere;
+  const managerList = document.createElement('ul');
+  managerList.className = 'manager-list';
+  for (const manager of here) {
+    const item = document.createElement('li');
+    item.append(managerCard(manager));
+    if (manager.area.key !== region.key) {
+      const scope = document.createElement('div');
+      scope.textContent = `${manager.area.name} (${texts.managersForKreis})`;
+      item.append(scope);
+    }
+    managerList.append(item);
+  }
+  const none = document.createElement('p');
+  none.textContent = texts.managersNone;
+  info.replaceChildren(heading, list, managersHeading, here.length ? managerList : none);
 }
 
 async function start() {
   status.textContent = texts.loading;
   let view;
   try {
-    const [config, municipalities, districts] = await Promise.all([
+    const [config, municipalities, districts, managers] = await Promise.all([
       getJson('/api/map/config'),
       getJson('/api/regions/boundaries?level=gemeinde'),
       getJson('/api/regions/boundaries?level=kreis'),
+      getJson('/api/managers'),
     ]);
 
     const selectRegion = async (key) => {
       select.value = key;
       try {
         const detail = await getJson(`/api/regions/${encodeURIComponent(key)}`);
-        renderRegion(detail);
+        renderRegion(detail, managers);
         view.showSelection(detail.boundary);
       } catch (error) {
         info.textContent = texts.regionFailed;
@@ -52,7 +71,7 @@ async function start() {
       }
     };
 
-    view = createMap(document.getElementById('map'), config, municipalities, districts, selectRegion);
+    view = createMap(document.getElementById('map'), config, municipalities, districts, managers, selectRegion);
 
     const byName = [...municipalities.features]
       .map((f) => f.properties)

@@ -8,7 +8,7 @@ const selectedStyle = { color: '#b3261e', weight: 3, fill: false, interactive: f
 
 // The overview map: simplified municipalities, Kreis borders drawn stronger on top, the selection with its full
 // boundary. The base layer is our own data; a tile layer is added only when the service is configured with one.
-export function createMap(element, config, municipalities, districts, onSelect) {
+export function createMap(element, config, municipalities, districts, managers, onSelect) {
   const map = L.map(element, { zoomSnap: 0.25, minZoom: 6, maxZoom: 16 });
   // Leaflet measures its container once; the page layout may still change it (fonts, panels, window).
   new ResizeObserver(() => map.invalidateSize()).observe(element);
@@ -31,6 +31,7 @@ export function createMap(element, config, municipalities, districts, onSelect) 
     },
   }).addTo(map);
   L.geoJSON(districts, { style: districtStyle, interactive: false }).addTo(map);
+  const managerLayer = L.layerGroup(managers.map(managerMarker)).addTo(map);
   map.fitBounds(municipalityLayer.getBounds());
 
   let selectedLayer = null;
@@ -43,8 +44,57 @@ export function createMap(element, config, municipalities, districts, onSelect) 
         map.flyToBounds(bounds, { maxZoom: 11, duration: 0.5 });
       }
     },
-    centerOf(feature) {
-      return toLatLng(feature.geometry.coordinates);
-    },
+    managerLayer,
   };
+}
+
+// A marker per family manager; hollow where the location is only approximate. The popup is built from text
+// nodes: names and organisations come from staff lists and must never be read as HTML.
+function managerMarker(manager) {
+  const marker = L.circleMarker(toLatLng([manager.location.lon, manager.location.lat]), {
+    radius: 7,
+    color: '#7a2e00',
+    weight: 2,
+    fillColor: '#e07a1f',
+    fillOpacity: manager.location.approximate ? 0.15 : 0.9,
+  });
+  marker.bindPopup(() => managerCard(manager));
+  marker.on('add', () => marker.getElement()?.setAttribute('data-manager', manager.id));
+  return marker;
+}
+
+export function managerCard(manager) {
+  const card = document.createElement('div');
+  card.className = 'manager-card';
+  const name = document.createElement('strong');
+  name.textContent = manager.name;
+  card.append(name);
+  for (const line of [manager.organisation, manager.area.name, [manager.address.street, [manager.address.postcode, manager.address.town].filter(Boolean).join(' ')].filter(Boolean).join(', ')]) {
+    if (line) {
+      const p = document.createElement('div');
+      p.textContent = line;
+      card.append(p);
+    }
+  }
+  const links = [
+    manager.contact.email && ['mailto:' + manager.contact.email, manager.contact.email],
+    manager.contact.phone && ['tel:' + manager.contact.phone.replace(/[^0-9+]/g, ''), manager.contact.phone],
+    manager.contact.website && /^https?:\/\//.test(manager.contact.website) && [manager.contact.website, manager.contact.website],
+  ].filter(Boolean);
+  for (const [href, label] of links) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    a.rel = 'noopener';
+    const p = document.createElement('div');
+    p.append(a);
+    card.append(p);
+  }
+  if (manager.location.approximate) {
+    const note = document.createElement('div');
+    note.className = 'approximate';
+    note.textContent = texts.approximate;
+    card.append(note);
+  }
+  return card;
 }

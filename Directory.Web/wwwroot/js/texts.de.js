@@ -11,6 +11,11 @@ export const texts = {
   populationNote: '(31.12.2024)',
   area: 'Fläche',
   key: 'Gemeindeschlüssel',
+  managersHere: 'Familienmanager:innen für diese Gemeinde',
+  managersNone: 'Für diese Gemeinde ist keine Familienmanagerin und kein Familienmanager eingetragen.',
+  managersForKreis: 'für den ganzen Kreis',
+  approximate: 'Lage ungefähr (Postleitzahl oder Gemeinde)',
+  managersLegend: (count) => `${count} Familienmanager:innen auf der Karte`,
   dataAttribution: 'Grenzen © Land NRW (dl-de/zero-2-0), Einwohner © Destatis',
 };
 

@@ -1,0 +1,35 @@
+using NetTopologySuite.Geometries;
+
+namespace Directory.Core.Managers;
+
+/// <summary>
+/// A family manager as the public may see them: only entries with consent and status active, and only the fields
+/// meant for citizens (no certificate number, consent, status or certification date). Public endpoints can reach
+/// nothing else, so a leak needs a visible change of code, not a forgotten filter.
+/// </summary>
+public sealed record PublicFamilyManager(
+    int Id,
+    string? Title,
+    string FirstName,
+    string Surname,
+    string AreaKey,
+    string? Organisation,
+    string? Street,
+    string? Postcode,
+    string? Town,
+    string? Email,
+    string? Phone,
+    string? Website,
+    Point Location,
+    bool IsApproximate)
+{
+    /// <summary>Only what is public of <paramref name="manager"/>, or null when the entry is not public.</summary>
+    public static PublicFamilyManager? From(FamilyManager manager) => manager.IsPublic
+        ? new PublicFamilyManager(manager.Id, manager.Title, manager.FirstName, manager.Surname, manager.AreaKey,
+            manager.Organisation, manager.Street, manager.Postcode, manager.Town, manager.Email, manager.Phone, manager.Website,
+            manager.Location, manager.IsApproximate)
+        : null;
+
+    /// <summary>"Dr. Anna Beispiel".</summary>
+    public string DisplayName => string.IsNullOrEmpty(Title) ? $"{FirstName} {Surname}" : $"{Title} {FirstName} {Surname}";
+}

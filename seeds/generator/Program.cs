@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using Directory.Core.Geo;
+using Directory.Core.Geography;
+using Directory.Seeds.Generator;
+
+// Usage: dotnet run --project seeds/generator -- [--out FILE] [--count N] [--seed N] [--data DIR]
+var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--")).ToDictionary(p => p.a, p => args.ElementAtOrDefault(p.i + 1));
+var output = options.GetValueOrDefault("--out") ?? "seeds/familienmanager-demo.csv";
+var count = int.Parse(options.GetValueOrDefault("--count") ?? "150", CultureInfo.InvariantCulture);
+var seed = int.Parse(options.GetValueOrDefault("--seed") ?? "20251001", CultureInfo.InvariantCulture);
+var data = options.GetValueOrDefault("--data") ?? "data";
+
+var geography = GeographyImporter.Load(GeographySources.InDirectory(data));
+var rows = new DemoListGenerator(geography, seed).Generate(count);
+
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+await using var writer = new StreamWriter(output, false, Encoding.GetEncoding(1252)) { NewLine = "\r\n" };
+await writer.WriteLineAsync(string.Join(';', DemoListGenerator.Header));
+foreach (var row in rows)
+{
+    await writer.WriteLineAsync(string.Join(';', row.Select(Csv.Field)));
+}
+
+Console.WriteLine($"{rows.Count} demo entries written to {output} (seed {seed}).");
+
+internal static class Csv
+{
+    /// <summary>Quotes a field when it holds the separator, a quote or a line break.</summary>
+    public static string Field(string value) =>
+        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
