@@ -43,6 +43,7 @@ public static class ImportCommandLine
         root.Subcommands.Add(GeographyCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }
