@@ -60,12 +60,23 @@ public static class ListImporter
             var entry = reader.Read(row, rowProblems);
             if (header.Columns.TryGetValue(ListField.CertificateNumber, out var certificateColumn) && !row[certificateColumn].IsEmpty)
             {
-                protectedCertificates.Add(row[certificateColumn].Text.Trim());
+                // Every row's number counts, also of rejected rows: a duplicate must show now, not after the fix.
+                var certificate = row[certificateColumn].Text.Trim();
+                protectedCertificates.Add(certificate);
+                if (seenCertificates.TryGetValue(certificate, out var firstRow))
+                {
+                    rowProblems.Add(new ListProblem(ProblemSeverity.Error, row.RowNumber, header.NameOf(ListField.CertificateNumber),
+                        string.Format(ListTexts.DuplicateCertificate, certificate, firstRow)));
+                }
+                else
+                {
+                    seenCertificates[certificate] = row.RowNumber;
+                }
             }
 
             if (entry is not null)
             {
-                CheckDuplicates(entry, row.RowNumber, header, seenCertificates, seenPeople, rowProblems);
+                CheckDuplicatePerson(entry, row.RowNumber, seenPeople, rowProblems);
             }
 
             var rejected = entry is null || rowProblems.Any(p => p.Severity == ProblemSeverity.Error);
@@ -205,22 +216,8 @@ public static class ListImporter
         return null;
     }
 
-    private static void CheckDuplicates(FamilyManager entry, int row, ListHeader header, Dictionary<string, int> certificates,
-        Dictionary<string, int> people, List<ListProblem> problems)
+    private static void CheckDuplicatePerson(FamilyManager entry, int row, Dictionary<string, int> people, List<ListProblem> problems)
     {
-        if (entry.CertificateNumber is { } certificate)
-        {
-            if (certificates.TryGetValue(certificate, out var firstRow))
-            {
-                problems.Add(new ListProblem(ProblemSeverity.Error, row, header.NameOf(ListField.CertificateNumber),
-                    string.Format(ListTexts.DuplicateCertificate, certificate, firstRow)));
-            }
-            else
-            {
-                certificates[certificate] = row;
-            }
-        }
-
         var person = ListIdentity.PersonKey(entry);
         if (people.TryGetValue(person, out var earlier))
         {

@@ -45,7 +45,8 @@ public sealed class ListSource
         var length = new FileInfo(path).Length;
         if (length > limits.MaxFileBytes)
         {
-            throw new ListFileException(string.Format(ListTexts.FileTooLarge, fileName, length / 1024.0 / 1024.0, limits.MaxFileBytes / 1024 / 1024));
+            throw new ListFileException(string.Format(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ListTexts.FileTooLarge,
+                fileName, length / 1024.0 / 1024.0, limits.MaxFileBytes / 1024 / 1024));
         }
 
         if (length == 0)

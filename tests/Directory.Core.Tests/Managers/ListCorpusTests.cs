@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
+using Directory.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Directory.Core.Tests.Managers;
+
+/// <summary>
+/// Each file of tests/TestData/lists is imported and its report compared, line by line, with the report written
+/// down beside it (NAME.expected; the format is in that folder's README).
+/// </summary>
+public sealed class ListCorpusTests : IAsyncLifetime
+{
+    private static readonly string Corpus = Path.Combine(RepositoryPaths.Root, "tests", "TestData", "lists");
+    private readonly ListDatabase database = new();
+
+    public ValueTask InitializeAsync() => database.InitializeAsync();
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    public static TheoryData<string> Files => new(System.IO.Directory.GetFiles(Corpus)
+        .Where(f => Path.GetExtension(f) is ".csv" or ".txt" or ".xlsx" or ".xls")
+        .Select(Path.GetFileName)
+        .Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task TheReportIsWhatTheExpectedFileSays(string file)
+    {
+        var expected = File.ReadAllLines(Path.Combine(Corpus, Path.GetFileNameWithoutExtension(file) + ".expected"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => (Kind: l[..l.IndexOf(':')], Value: l[(l.IndexOf(':') + 1)..].Trim()))
+            .ToList();
+        var sheet = expected.Where(e => e.Kind == "sheet").Select(e => e.Value).SingleOrDefault();
+
+        await using var db = database.Open();
+        var report = await ListImporter.ImportAsync(db, database.Geography, Path.Combine(Corpus, file),
+            new ListImportOptions(Read: new ListReadOptions(sheet)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected.Single(e => e.Kind == "rows").Value, $"{report.RowsRead} {report.RowsAccepted} {report.RowsRejected}");
+
+        var actualProblems = report.Problems
+            .Select(p => $"{(p.Severity == ProblemSeverity.Error ? "Fehler" : "Warnung")} | {(p.Row is null ? "-" : "Zeile " + p.Row)} | {p.Column ?? "-"} | {p.Message}")
+            .ToList();
+        var expectedProblems = expected.Where(e => e.Kind == "problem").Select(e => e.Value).ToList();
+        Assert.Equal(expectedProblems.Count, actualProblems.Count);
+        for (var i = 0; i < expectedProblems.Count; i++)
+        {
+            var pattern = "^" + Regex.Escape(expectedProblems[i]).Replace("\\*", ".*") + "$";
+            Assert.Matches(pattern, actualProblems[i]);
+        }
+
+        Assert.Equal(expected.Where(e => e.Kind == "note").Select(e => e.Value), report.Notes);
+
+        var stored = await db.FamilyManagers.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var entry in expected.Where(e => e.Kind == "entry").Select(e => e.Value.Split(" | ")))
+        {
+            var manager = Assert.Single(stored, m => m.CertificateNumber == entry[0] || $"{m.Surname} {m.FirstName}" == entry[0]);
+            Assert.Equal(entry[1], manager.AreaKey);
+            Assert.Equal(entry[2], manager.LocationSource switch
+            {
+                LocationSource.Coordinates => "koordinaten",
+                LocationSource.Postcode => "postleitzahl",
+                _ => "gebiet",
+            });
+        }
+
+        Assert.Equal(expected.Count(e => e.Kind == "entry"), stored.Count);
+    }
+
+    [Fact]
+    public async Task MarkupAndFormulasAreStoredVerbatim()
+    {
+        await using var db = database.Open();
+        await ListImporter.ImportAsync(db, database.Geography, Path.Combine(Corpus, "hostile.csv"), new ListImportOptions(),
+            TestContext.Current.CancellationToken);
+
+        var stored = await db.FamilyManagers.AsNoTracking().ToDictionaryAsync(m => m.CertificateNumber!, TestContext.Current.CancellationToken);
+        Assert.Equal("<script>alert('x')</script>", stored["H-1"].Surname);
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"klick\")", stored["H-1"].Organisation);
+        Assert.Equal("@SUM(1+1)", stored["H-1"].Street);
+        Assert.Equal("<b>Bernd</b>", stored["H-2"].FirstName);
+    }
+
+    [Fact]
+    public async Task GaussKruegerPointsLandWithinAFewMetresOfTheirLandmarks()
+    {
+        // The Kölner Dom at 50.9413 N, 6.9583 E; the list gives it in Gauss-Krüger zone 2 (DHDN, about 3 m accuracy).
+        await using var db = database.Open();
+        await ListImporter.ImportAsync(db, database.Geography, Path.Combine(Corpus, "gauss-krueger.csv"), new ListImportOptions(),
+            TestContext.Current.CancellationToken);
+
+        var dom = await db.FamilyManagers.AsNoTracking().SingleAsync(m => m.CertificateNumber == "G-1", TestContext.Current.CancellationToken);
+        var (x, y) = Directory.Core.Geo.Reprojector.Transform(6.9583, 50.9413, Directory.Core.Geo.Crs.Wgs84, Directory.Core.Geo.Crs.Etrs89Utm32N);
+        Assert.True(dom.Location.Distance(dom.Location.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(x, y))) < 10);
+    }
+}
