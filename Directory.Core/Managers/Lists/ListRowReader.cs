@@ -322,7 +322,8 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
                 warn(p.FirstField, string.Format(ListTexts.CoordinatesSwapped, header.NameOf(p.FirstField), header.NameOf(p.SecondField), p.First, p.Second));
             }
 
-            if (region is not null)
+            // A point in the stated Gemeinde, or in a Gemeinde of the stated Kreis, is inside; only others need a distance.
+            if (region is not null && municipality.Key != region.Key && municipality.DistrictKey != region.Key)
             {
                 var distance = region.Boundary.Distance(reading.Point);
                 if (distance > OutsideAreaWarningMetres)
