@@ -35,7 +35,12 @@ public static class DirectoryDatabase
     /// </summary>
     public static async Task MigrateAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrating takes EF Core's migration lock, a write even when nothing is pending; a read-only use such as
+        // a dry run must leave the file byte for byte as it was.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
 
         // EF Core creates SQLite files in WAL mode, which keeps recent writes in a -wal file beside the database:
         // a copy of the .gpkg alone would miss them, and GDAL reads the GeoPackage header from the main file.

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Directory.Core.Texts;
 
 namespace Directory.Core.Managers.Lists;
@@ -10,10 +11,13 @@ namespace Directory.Core.Managers.Lists;
 /// </summary>
 public static class ListReportHtml
 {
+    // Escapes markup but leaves German letters readable (WebUtility.HtmlEncode writes "ü" as "&#252;").
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>Renders <paramref name="report"/>.</summary>
     public static string Render(ListImportReport report)
     {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        static string E(string? s) => Encoder.Encode(s ?? "");
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(string.Format(ListTexts.ReportTitle, report.FileName)))
@@ -56,10 +60,10 @@ public static class ListReportHtml
             return;
         }
 
-        html.Append("<h3>").Append(WebUtility.HtmlEncode(string.Format(title, count))).Append("</h3><ul>");
+        html.Append("<h3>").Append(Encoder.Encode(string.Format(title, count))).Append("</h3><ul>");
         foreach (var entry in entries)
         {
-            html.Append("<li>").Append(WebUtility.HtmlEncode(entry)).Append("</li>");
+            html.Append("<li>").Append(Encoder.Encode(entry)).Append("</li>");
         }
 
         html.Append("</ul>");
