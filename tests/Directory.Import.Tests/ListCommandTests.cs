@@ -221,4 +221,23 @@ public sealed class ListCommandTests : IAsyncLifetime
         Assert.Equal(await CountAsync(), features.GetArrayLength());
         Assert.All(features.EnumerateArray(), f => Assert.Equal("Point", f.GetProperty("geometry").GetProperty("type").GetString()));
     }
+
+    [Fact]
+    public async Task AForcedCrsOverridesTheDetection()
+    {
+        // Gauss-Krüger values read as UTM 32N lie far outside NRW.
+        var (exitCode, output, _) = await List(Path.Combine(Corpus, "gauss-krueger.csv"), "--crs", "25832", "--dry-run");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("(gelesen als EPSG:25832) liegt außerhalb von NRW", output);
+    }
+
+    [Fact]
+    public async Task AnUnsupportedCrsIsAUsageError()
+    {
+        var (exitCode, _, error) = await List(Path.Combine(Corpus, "gauss-krueger.csv"), "--crs", "3035");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("3035", error);
+    }
 }
