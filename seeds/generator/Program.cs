@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Directory.Core.Geo;
 using Directory.Core.Geography;
+using Directory.Core.Managers.Lists;
 using Directory.Seeds.Generator;
 
 // Usage: dotnet run --project seeds/generator -- [--out FILE] [--count N] [--seed N] [--data DIR]
@@ -19,14 +19,7 @@ await using var writer = new StreamWriter(output, false, Encoding.GetEncoding(12
 await writer.WriteLineAsync(string.Join(';', DemoListGenerator.Header));
 foreach (var row in rows)
 {
-    await writer.WriteLineAsync(string.Join(';', row.Select(Csv.Field)));
+    await writer.WriteLineAsync(string.Join(';', row.Select(ListExport.Quote)));
 }
 
 Console.WriteLine($"{rows.Count} demo entries written to {output} (seed {seed}).");
-
-internal static class Csv
-{
-    /// <summary>Quotes a field when it holds the separator, a quote or a line break.</summary>
-    public static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-}

@@ -96,7 +96,8 @@ public static class ListExport
         }
     }
 
-    private static string Quote(string value) =>
+    /// <summary>Quotes a CSV field (RFC 4180) when it holds the separator <c>;</c>, a quote or a line break.</summary>
+    public static string Quote(string value) =>
         value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     private static void WriteXlsx(IEnumerable<string[]> rows, string path)
