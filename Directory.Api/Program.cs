@@ -3,6 +3,7 @@ using Directory.Api.Locate;
 using Directory.Api.Managers;
 using Directory.Api.MapConfig;
 using Directory.Api.Regions;
+using Directory.Api.Search;
 using Directory.Api.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,7 @@ app.MapHealth();
 app.MapRegions();
 app.MapLocate();
 app.MapMapConfig();
+app.MapSearch();
 app.MapManagers();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,4 +1,8 @@
+using Directory.Api.Problems;
 using Directory.Api.Snapshot;
+using Directory.Api.Texts;
+using Directory.Core.Geography;
+using Directory.Core.Snapshot;
 using Directory.Core.Geo;
 using Directory.Core.Managers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,6 +39,10 @@ public static class ManagersEndpoints
     {
         app.MapGet("/api/managers", ListManagers).WithTags("Familienmanager").WithName(nameof(ListManagers))
             .WithSummary("All family managers the public may see (consent given, status active), with area, contact and location.");
+        app.MapGet("/api/managers/{id}", GetManager).WithTags("Familienmanager").WithName(nameof(GetManager))
+            .WithSummary("One public family manager by id.");
+        app.MapGet("/api/regions/{key}/managers", ManagersOfRegion).WithTags("Familienmanager").WithName(nameof(ManagersOfRegion))
+            .WithSummary("The public family managers working for a Gemeinde, Kreis or Regierungsbezirk, including Kreis-level managers for its Gemeinden.");
         return app;
     }
 
@@ -42,6 +50,46 @@ public static class ManagersEndpoints
     {
         var snapshot = snapshots.Current;
         return TypedResults.Ok(snapshot.PublicManagers.Select(m => ToResponse(m, snapshot)).ToList());
+    }
+
+    private static Results<Ok<ManagerResponse>, ValidationProblem, ProblemHttpResult> GetManager(string id, SnapshotProvider snapshots)
+    {
+        if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["id"] = [string.Format(ApiTexts.IdInvalid, id)] });
+        }
+
+        var snapshot = snapshots.Current;
+        if (!snapshot.PublicManagersById.TryGetValue(number, out var manager))
+        {
+            // Non-public entries answer exactly like missing ones: their existence is not public either.
+            var message = string.Format(ApiTexts.ManagerNotFound, number);
+            return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.ManagerNotFound, ApiTexts.ManagerNotFoundTitle, message, ["id"], message);
+        }
+
+        return TypedResults.Ok(ToResponse(manager, snapshot));
+    }
+
+    private static Results<Ok<List<ManagerResponse>>, ValidationProblem, ProblemHttpResult> ManagersOfRegion(string key, SnapshotProvider snapshots)
+    {
+        if (Region.LevelOfKey(key) is null || !key.StartsWith('0'))
+        {
+            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["key"] = [string.Format(ApiTexts.KeyInvalid, key)] });
+        }
+
+        var snapshot = snapshots.Current;
+        var region = snapshot.Geography.Find(key);
+        if (region is null)
+        {
+            var message = string.Format(ApiTexts.RegionNotFound, key);
+            return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.RegionNotFound, ApiTexts.RegionNotFoundTitle, message, ["key"], message);
+        }
+
+        // A Gemeinde: its own managers and those of its Kreis. A Kreis or Regierungsbezirk: every manager within.
+        bool WorksFor(string areaKey) => region.Level == RegionLevel.Gemeinde
+            ? areaKey == region.Key || areaKey == region.DistrictKey
+            : areaKey.StartsWith(region.Key, StringComparison.Ordinal);
+        return TypedResults.Ok(snapshot.PublicManagers.Where(m => WorksFor(m.AreaKey)).Select(m => ToResponse(m, snapshot)).ToList());
     }
 
     internal static ManagerResponse ToResponse(PublicFamilyManager manager, ServedSnapshot snapshot)

@@ -14,4 +14,13 @@ public static class ProblemTypes
 
     /// <summary>The requested point lies in no NRW municipality.</summary>
     public const string OutsideNrw = "/problems/outside-nrw";
+
+    /// <summary>The postcode is not in the postcode list.</summary>
+    public const string PostcodeNotFound = "/problems/postcode-not-found";
+
+    /// <summary>No place matches the search text.</summary>
+    public const string PlaceNotFound = "/problems/place-not-found";
+
+    /// <summary>No public family manager has the id.</summary>
+    public const string ManagerNotFound = "/problems/manager-not-found";
 }

@@ -1,24 +1,37 @@
 using System.Text.Json;
 using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using NetTopologySuite.Features;
 
 namespace Directory.Api.Snapshot;
 
 /// <summary>
-/// What the Api serves from: the geography snapshot plus its map boundaries serialised once as GeoJSON, with an
-/// ETag, so that the largest response costs no work after the first request.
+/// Everything the Api serves from, built once per data version and never changed: the geography, the public view of
+/// the family managers with its spatial index, the place index, which areas are covered, and the map boundaries
+/// serialised once as GeoJSON with an ETag.
 /// </summary>
 public sealed class ServedSnapshot
 {
     private readonly Lazy<byte[]> municipalityBoundaries;
     private readonly Lazy<byte[]> districtBoundaries;
 
-    /// <summary>Wraps <paramref name="geography"/> and the public view of the managers; <paramref name="jsonOptions"/> must know GeoJSON.</summary>
-    public ServedSnapshot(GeographySnapshot geography, IReadOnlyList<PublicFamilyManager> publicManagers, JsonSerializerOptions jsonOptions)
+    /// <summary>Builds the indexes; <paramref name="jsonOptions"/> must know GeoJSON.</summary>
+    /// <param name="geography">The geography.</param>
+    /// <param name="publicManagers">The managers the public may see.</param>
+    /// <param name="coveredAreaKeys">Area keys (AGS or Kreis) with an active manager, published or not: an entry
+    /// without consent is never shown, but it still covers its area.</param>
+    /// <param name="jsonOptions">JSON options that know GeoJSON.</param>
+    public ServedSnapshot(GeographySnapshot geography, IReadOnlyList<PublicFamilyManager> publicManagers,
+        IReadOnlySet<string> coveredAreaKeys, JsonSerializerOptions jsonOptions)
     {
         Geography = geography;
         PublicManagers = publicManagers;
+        PublicManagersById = publicManagers.ToDictionary(m => m.Id);
+        CoveredAreaKeys = coveredAreaKeys;
+        Managers = new ManagerIndex(publicManagers);
+        Places = new PlaceIndex(geography.Municipalities, geography.PostcodePlaces);
+        Areas = new AreaResolver(geography);
         LoadedAt = DateTimeOffset.UtcNow;
         ETag = $"\"{LoadedAt.UtcTicks:x}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
@@ -30,6 +43,21 @@ public sealed class ServedSnapshot
 
     /// <summary>The family managers the public may see (consent given, status active), by id.</summary>
     public IReadOnlyList<PublicFamilyManager> PublicManagers { get; }
+
+    /// <summary>The public managers by id.</summary>
+    public IReadOnlyDictionary<int, PublicFamilyManager> PublicManagersById { get; }
+
+    /// <summary>Area keys with an active family manager (published or not).</summary>
+    public IReadOnlySet<string> CoveredAreaKeys { get; }
+
+    /// <summary>Spatial index over the public managers.</summary>
+    public ManagerIndex Managers { get; }
+
+    /// <summary>Autocomplete over places and postcodes.</summary>
+    public PlaceIndex Places { get; }
+
+    /// <summary>Names and keys of areas, with suggestions for unknown names.</summary>
+    public AreaResolver Areas { get; }
 
     /// <summary>When this snapshot was built.</summary>
     public DateTimeOffset LoadedAt { get; }

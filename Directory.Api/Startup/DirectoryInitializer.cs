@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Directory.Api.Snapshot;
 using Directory.Core.Geography;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +17,8 @@ namespace Directory.Api.Startup;
 public sealed class DirectoryInitializer(
     IServiceScopeFactory scopes,
     SnapshotProvider snapshots,
+    SnapshotLoader loader,
     IOptions<DirectoryOptions> options,
-    IOptions<JsonOptions> jsonOptions,
     ILogger<DirectoryInitializer> logger)
 {
     /// <summary>Runs the steps above; an existing, filled database is never re-imported.</summary>
@@ -48,11 +46,10 @@ public sealed class DirectoryInitializer(
             await SeedAsync(db, geography, options.Value.SeedList, cancellationToken);
         }
 
-        var managers = await db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        var publicManagers = managers.Select(PublicFamilyManager.From).OfType<PublicFamilyManager>().ToList();
-        snapshots.Publish(new ServedSnapshot(geography, publicManagers, new JsonSerializerOptions(jsonOptions.Value.SerializerOptions)));
-        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Managers} family managers ({Public} public) loaded in {Elapsed} ms",
-            file, geography.Municipalities.Count, managers.Count, publicManagers.Count, stopwatch.ElapsedMilliseconds);
+        var snapshot = await loader.LoadAsync(db, cancellationToken, geography);
+        snapshots.Publish(snapshot);
+        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, in {Elapsed} ms",
+            file, geography.Municipalities.Count, snapshot.PublicManagers.Count, stopwatch.ElapsedMilliseconds);
     }
 
     private async Task SeedAsync(DirectoryDbContext db, GeographySnapshot geography, string seedList, CancellationToken cancellationToken)

@@ -20,4 +20,8 @@ public sealed class DirectoryOptions
     /// Default: the project's fictional demo list, copied next to the binaries; empty for none.
     /// </summary>
     public string? SeedList { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds", "familienmanager-demo.csv");
+
+    /// <summary>How often the service checks the database for imports made while it runs (seconds).</summary>
+    [Range(1, 3600)]
+    public int RefreshSeconds { get; set; } = 2;
 }

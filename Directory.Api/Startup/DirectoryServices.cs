@@ -26,7 +26,9 @@ public static class DirectoryServices
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
 
         services.AddSingleton<SnapshotProvider>();
+        services.AddSingleton<SnapshotLoader>();
         services.AddSingleton<DirectoryInitializer>();
+        services.AddHostedService<SnapshotRefresher>();
 
         services.ConfigureHttpJsonOptions(options =>
         {

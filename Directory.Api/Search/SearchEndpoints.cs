@@ -1,0 +1,225 @@
+using System.Globalization;
+using Directory.Api.Common;
+using Directory.Api.Managers;
+using Directory.Api.Problems;
+using Directory.Api.Regions;
+using Directory.Api.Snapshot;
+using Directory.Api.Texts;
+using Directory.Core.Geo;
+using Directory.Core.Geography;
+using Directory.Core.Snapshot;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetTopologySuite;
+using NetTopologySuite.Geometries;
+
+namespace Directory.Api.Search;
+
+/// <summary>Where a search starts: the place found, its point, and how it was given.</summary>
+public sealed record SearchOrigin(string Name, string Kind, double Lat, double Lon);
+
+/// <summary>The Gemeinde a search starts in, and whether it has a family manager (its own or its Kreis's).</summary>
+/// <param name="CoveredBy"><c>gemeinde</c> (a manager works for it), <c>kreis</c> (one works for its whole Kreis), or null.</param>
+public sealed record OriginMunicipality(string Key, string Name, RegionReference Kreis, bool HasManager, string? CoveredBy);
+
+/// <summary>A manager with the distance from the origin.</summary>
+public sealed record NearbyResult(ManagerResponse Manager, long DistanceM);
+
+/// <summary>The answer of <c>/api/managers/nearby</c>.</summary>
+/// <param name="OutsideRadius">True when nobody is within the radius and the results are the nearest ones anyway.</param>
+public sealed record NearbyResponse(SearchOrigin Origin, OriginMunicipality Gemeinde, double RadiusKm, int Limit,
+    string Distance, bool OutsideRadius, int Count, IReadOnlyList<NearbyResult> Results);
+
+/// <summary>A place suggestion for the search field.</summary>
+public sealed record PlaceSuggestion(string Label, string Kind, string Ags, string? Plz, double Lat, double Lon);
+
+/// <summary>Searching family managers by place, postcode or position, and the places autocomplete.</summary>
+public static class SearchEndpoints
+{
+    /// <summary>Largest radius a search may ask for (km).</summary>
+    public const double MaxRadiusKm = 200;
+
+    /// <summary>Most results a search may ask for.</summary>
+    public const int MaxLimit = 100;
+
+    private static readonly GeometryFactory Etrs89 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N);
+
+    /// <summary>Maps <c>/api/managers/nearby</c> and <c>/api/places</c>.</summary>
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/managers/nearby", Nearby).WithTags("Familienmanager").WithName(nameof(Nearby))
+            .WithSummary("Family managers near a place (place), a postcode (plz) or a position (lat, lon), nearest first, within radiusKm (default 25, max 200); the nearest ones anyway when none is within.");
+        app.MapGet("/api/places", Places).WithTags("Suche").WithName(nameof(Places))
+            .WithSummary("Autocomplete: municipalities, localities and postcodes for a prefix of 2 or more characters, forgiving umlauts.");
+        return app;
+    }
+
+    private static Results<Ok<NearbyResponse>, ValidationProblem, ProblemHttpResult> Nearby(
+        string? lat, string? lon, string? plz, string? place, string? radiusKm, string? limit, SnapshotProvider snapshots)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var radius = PositiveNumber(radiusKm, "radiusKm", 25, MaxRadiusKm, errors);
+        var count = WholeNumber(limit, "limit", 10, MaxLimit, errors);
+        var given = new[] { lat is not null || lon is not null, plz is not null, place is not null }.Count(g => g);
+        if (given == 0)
+        {
+            errors["place"] = [ApiTexts.OriginMissing];
+        }
+        else if (given > 1)
+        {
+            foreach (var parameter in new[] { ("lat", lat), ("plz", plz), ("place", place) }.Where(p => p.Item2 is not null).Select(p => p.Item1))
+            {
+                errors[parameter] = [ApiTexts.OriginAmbiguous];
+            }
+        }
+
+        var snapshot = snapshots.Current;
+        (Point Point, string Name, string Kind, string? Ags)? origin = null;
+        if (errors.Count == 0)
+        {
+            var located = plz is not null ? FromPostcode(plz, snapshot, errors, out var problem)
+                : place is not null ? FromPlace(place, snapshot, errors, out problem)
+                : FromCoordinates(lat, lon, errors, out problem);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            origin = located;
+        }
+
+        if (errors.Count > 0 || origin is null)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
+        var (point, name, kind, ags) = origin.Value;
+        var municipality = ags is not null ? snapshot.Geography.Find(ags) : snapshot.Geography.MunicipalityIndex.Locate(point);
+        if (municipality is null)
+        {
+            // Only coordinates can lie outside (places and postcodes are in NRW); echo them as given.
+            return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.OutsideNrw, ApiTexts.OutsideNrwTitle,
+                string.Format(ApiTexts.OutsideNrw, lat, lon), ["lat", "lon"], ApiTexts.OutsideNrwParameter);
+        }
+
+        var district = snapshot.Geography.Find(municipality.DistrictKey!)!;
+        var coveredBy = snapshot.CoveredAreaKeys.Contains(municipality.Key) ? "gemeinde"
+            : snapshot.CoveredAreaKeys.Contains(district.Key) ? "kreis" : null;
+        var nearby = snapshot.Managers.Nearby(point, radius!.Value * 1000, count!.Value, out var outside);
+        var (originLon, originLat) = Wgs84(point);
+        return TypedResults.Ok(new NearbyResponse(
+            new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
+            new OriginMunicipality(municipality.Key, municipality.Name, RegionReference.Of(district), coveredBy is not null, coveredBy),
+            radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby.Count,
+            nearby.Select(n => new NearbyResult(ManagersEndpoints.ToResponse(n.Manager, snapshot), (long)Math.Round(n.DistanceMetres))).ToList()));
+    }
+
+    private static Ok<List<PlaceSuggestion>> Places(string? q, string? limit, SnapshotProvider snapshots)
+    {
+        var count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 20) : 10;
+        return TypedResults.Ok(snapshots.Current.Places.Search(q ?? "", count).Select(ToSuggestion).ToList());
+    }
+
+    private static PlaceSuggestion ToSuggestion(Place place)
+    {
+        var (lon, lat) = Wgs84(place.Location);
+        var kind = place.Kind switch { PlaceKind.Gemeinde => "gemeinde", PlaceKind.Ort => "ort", _ => "plz" };
+        return new PlaceSuggestion(place.Label, kind, place.Ags, place.Postcode, Math.Round(lat, 6), Math.Round(lon, 6));
+    }
+
+    private static (Point, string, string, string?)? FromPostcode(string plz, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
+        out ProblemHttpResult? problem)
+    {
+        problem = null;
+        var code = plz.Trim();
+        if (code.Length != 5 || !code.All(char.IsAsciiDigit))
+        {
+            errors["plz"] = [string.Format(ApiTexts.PostcodeInvalid, plz)];
+            return null;
+        }
+
+        var found = snapshot.Places.Postcode(code);
+        if (found is null)
+        {
+            var message = string.Format(ApiTexts.PostcodeNotFound, code);
+            problem = ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.PostcodeNotFound, ApiTexts.PostcodeNotFoundTitle, message, ["plz"], message);
+            return null;
+        }
+
+        return (found.Location, found.Label, "plz", found.Ags);
+    }
+
+    private static (Point, string, string, string?)? FromPlace(string place, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
+        out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (place.Trim().Length < 2)
+        {
+            errors["place"] = [ApiTexts.PlaceTooShort];
+            return null;
+        }
+
+        var found = snapshot.Places.Best(place);
+        if (found is null)
+        {
+            var suggestions = snapshot.Areas.ResolveName(place, RegionLevel.Gemeinde).Suggestions;
+            var message = suggestions.Count == 0
+                ? string.Format(ApiTexts.PlaceNotFound, place)
+                : string.Format(ApiTexts.PlaceNotFoundSuggest, place, string.Join("“, „", suggestions));
+            problem = ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.PlaceNotFound, ApiTexts.PlaceNotFoundTitle, message, ["place"], message);
+            return null;
+        }
+
+        return (found.Location, found.Label, found.Kind == PlaceKind.Gemeinde ? "gemeinde" : found.Kind == PlaceKind.Ort ? "ort" : "plz", found.Ags);
+    }
+
+    private static (Point, string, string, string?)? FromCoordinates(string? lat, string? lon, Dictionary<string, string[]> errors,
+        out ProblemHttpResult? problem)
+    {
+        problem = null;
+        var latitude = QueryValues.Degrees(lat, "lat", 90, "50.9413", errors);
+        var longitude = QueryValues.Degrees(lon, "lon", 180, "6.9583", errors);
+        if (latitude is null || longitude is null)
+        {
+            return null;
+        }
+
+        var (x, y) = Reprojector.Transform(longitude.Value, latitude.Value, Crs.Wgs84, Crs.Etrs89Utm32N);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{latitude.Value:0.#####}, {longitude.Value:0.#####}");
+        return (Etrs89.CreatePoint(new Coordinate(x, y)), name, "koordinaten", null);
+    }
+
+    private static double? PositiveNumber(string? value, string name, double fallback, double max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && number > 0 && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [string.Format(ApiTexts.RadiusInvalid, max, value)];
+        return null;
+    }
+
+    private static int? WholeNumber(string? value, string name, int fallback, int max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [string.Format(ApiTexts.LimitInvalid, max, value)];
+        return null;
+    }
+
+    private static (double Lon, double Lat) Wgs84(Point point) =>
+        Reprojector.Transform(point.X, point.Y, Crs.Etrs89Utm32N, Crs.Wgs84);
+}
