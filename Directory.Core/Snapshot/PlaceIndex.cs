@@ -67,8 +67,13 @@ public sealed class PlaceIndex
             .ToList();
     }
 
-    /// <summary>The best place for <paramref name="query"/>, or null.</summary>
-    public Place? Best(string query) => Search(query, 1).FirstOrDefault();
+    /// <summary>
+    /// The best place for <paramref name="query"/>, or null. A suggestion's own label ("Rhode (Olpe)", "57462 Olpe")
+    /// finds that very place.
+    /// </summary>
+    public Place? Best(string query) =>
+        places.Select(p => p.Place).FirstOrDefault(p => string.Equals(p.Label, query.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? Search(query, 1).FirstOrDefault();
 
     /// <summary>The places of a postcode (exact), best first.</summary>
     public Place? Postcode(string code) =>

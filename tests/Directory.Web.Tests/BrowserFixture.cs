@@ -27,6 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var chromium = ExternalTool.Require("chromium", "chromium");
         var database = folder.File("directory.gpkg");
         await ImportedGeography.CopyToAsync(database);
+        await SeedAsync(database);
 
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -45,6 +46,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         });
+    }
+
+    /// <summary>The name of an entry made to attack the page: it must show as text.</summary>
+    public const string HostileName = "<img src=x onerror=alert(1)>";
+
+    /// <summary>The demo list, plus one entry in Olpe whose first name is markup.</summary>
+    private async Task SeedAsync(string database)
+    {
+        var hostile = folder.File("hostile.csv");
+        await File.WriteAllTextAsync(hostile,
+            "Zertifikatsnummer;Nachname;Vorname;AGS;E-Mail;Veröffentlichen;Breitengrad;Längengrad\n" +
+            $"XSS-1;Angriff;{HostileName};05966024;angriff@olpe.example;ja;51,0300;7,8500\n");
+        await using var db = Directory.Core.Storage.DirectoryDatabase.CreateContext(database);
+        var geography = await Directory.Core.Snapshot.GeographySnapshot.LoadAsync(db, CancellationToken.None);
+        foreach (var (list, mode) in new[] { (Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), Directory.Core.Managers.Lists.ListImportMode.Replace), (hostile, Directory.Core.Managers.Lists.ListImportMode.Merge) })
+        {
+            var report = await Directory.Core.Managers.Lists.ListImporter.ImportAsync(db, geography, list,
+                new Directory.Core.Managers.Lists.ListImportOptions(mode), CancellationToken.None);
+            Assert.Equal(Directory.Core.Managers.Lists.ListImportResult.Applied, report.Result);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     public async ValueTask DisposeAsync()

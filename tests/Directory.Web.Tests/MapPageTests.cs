@@ -55,24 +55,26 @@ public sealed class MapPageTests(BrowserFixture browser) : IClassFixture<Browser
 
         Assert.Equal(396, await page.Locator("path[data-ags]").CountAsync());
         // Kreis borders: 53 more, non-interactive paths drawn on top.
-        Assert.Equal(396 + 53, await page.Locator(".leaflet-overlay-pane path").CountAsync());
+        Assert.Equal(396 + 53, await page.Locator(".leaflet-overlay-pane path[data-ags], .leaflet-overlay-pane path:not(.leaflet-interactive)").CountAsync());
         // The loading message is gone (the status line is emptied, not replaced by an error).
         await Assertions.Expect(page.Locator("#map-status")).ToHaveTextAsync("");
         Assert.All(requests, url => Assert.StartsWith(browser.BaseAddress, url));
     }
 
     [Fact]
-    public async Task ClickingAMunicipalityShowsItsNameKreisAndPopulation()
+    public async Task ClickingAMunicipalityShowsItsNameKreisPopulationAndWhoWorksForIt()
     {
         var (page, _) = await OpenAsync();
 
-        await page.Locator("path[data-ags='05315000']").ClickAsync();
+        // Hallenberg: no manager of its own, so no marker in the way; the Hochsauerlandkreis has a Kreis-level office.
+        await page.Locator("path[data-ags='05958020']").ClickAsync();
 
         var info = page.Locator("#region-info");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Köln", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(info).ToContainTextAsync(SourcePopulation("05315000"));
-        await Assertions.Expect(info).ToContainTextAsync("kreisfreie Stadt");
-        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Gemeinde auswählen" })).ToHaveValueAsync("05315000");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hallenberg", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(info).ToContainTextAsync(SourcePopulation("05958020"));
+        await Assertions.Expect(info).ToContainTextAsync("Hochsauerlandkreis");
+        await Assertions.Expect(info).ToContainTextAsync("für den ganzen Kreis");
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Gemeinde auswählen" })).ToHaveValueAsync("05958020");
     }
 
     [Fact]

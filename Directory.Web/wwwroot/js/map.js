@@ -6,9 +6,10 @@ const hoverStyle = { weight: 2, color: '#005f73' };
 const districtStyle = { color: '#1d3557', weight: 2.2, fill: false, interactive: false };
 const selectedStyle = { color: '#b3261e', weight: 3, fill: false, interactive: false };
 
-// The overview map: simplified municipalities, Kreis borders drawn stronger on top, the selection with its full
-// boundary. The base layer is our own data; a tile layer is added only when the service is configured with one.
-export function createMap(element, config, municipalities, districts, managers, onSelect) {
+// The overview map: simplified municipalities, Kreis borders drawn stronger on top, the family managers as markers
+// (clustered where they crowd), the selection with its full boundary. The base layer is our own data; a tile layer
+// is added only when the service is configured with one.
+export function createMap(element, config, municipalities, districts, managers, handlers) {
   const map = L.map(element, { zoomSnap: 0.25, minZoom: 6, maxZoom: 16 });
   // Leaflet measures its container once; the page layout may still change it (fonts, panels, window).
   new ResizeObserver(() => map.invalidateSize()).observe(element);
@@ -26,15 +27,30 @@ export function createMap(element, config, municipalities, districts, managers, 
         add: () => layer.getElement()?.setAttribute('data-ags', key),
         mouseover: () => layer.setStyle(hoverStyle),
         mouseout: () => municipalityLayer.resetStyle(layer),
-        click: () => onSelect(key),
+        click: () => handlers.onSelectMunicipality(key),
       });
     },
   }).addTo(map);
   L.geoJSON(districts, { style: districtStyle, interactive: false }).addTo(map);
-  const managerLayer = L.layerGroup(managers.map(managerMarker)).addTo(map);
   map.fitBounds(municipalityLayer.getBounds());
 
+  const markers = new Map();
+  const clusters = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    maxClusterRadius: 40,
+    iconCreateFunction: (cluster) => clusterIcon(cluster.getChildCount()),
+  });
+  for (const manager of managers) {
+    const marker = managerMarker(manager);
+    marker.on('mouseover', () => handlers.onHighlightManager(manager.id, true));
+    marker.on('mouseout', () => handlers.onHighlightManager(manager.id, false));
+    markers.set(manager.id, marker);
+    clusters.addLayer(marker);
+  }
+  clusters.addTo(map);
+
   let selectedLayer = null;
+  let originMarker = null;
   return {
     showSelection(boundary) {
       selectedLayer?.remove();
@@ -44,32 +60,60 @@ export function createMap(element, config, municipalities, districts, managers, 
         map.flyToBounds(bounds, { maxZoom: 11, duration: 0.5 });
       }
     },
-    managerLayer,
+    showSearch(answer) {
+      originMarker?.remove();
+      const origin = toLatLng([answer.origin.lon, answer.origin.lat]);
+      originMarker = L.circleMarker(origin, { radius: 8, color: '#003049', weight: 3, fillColor: '#fff', fillOpacity: 1, interactive: false }).addTo(map);
+      const points = answer.results.map(({ manager }) => toLatLng([manager.location.lon, manager.location.lat]));
+      map.flyToBounds(L.latLngBounds([origin, ...points]).pad(0.15), { maxZoom: 12, duration: 0.5 });
+    },
+    highlight(id, on) {
+      markers.get(id)?.getElement()?.classList.toggle('highlighted', on);
+    },
   };
 }
 
-// A marker per family manager; hollow where the location is only approximate. The popup is built from text
-// nodes: names and organisations come from staff lists and must never be read as HTML.
+// A keyboard-reachable marker (Leaflet gives it role="button" and tabindex), named by its title; hollow where the
+// location is only approximate.
 function managerMarker(manager) {
-  const marker = L.circleMarker(toLatLng([manager.location.lon, manager.location.lat]), {
-    radius: 7,
-    color: '#7a2e00',
-    weight: 2,
-    fillColor: '#e07a1f',
-    fillOpacity: manager.location.approximate ? 0.15 : 0.9,
+  const marker = L.marker(toLatLng([manager.location.lon, manager.location.lat]), {
+    title: manager.name,
+    icon: L.divIcon({
+      className: `manager-pin${manager.location.approximate ? ' approximate' : ''}`,
+      html: '<span aria-hidden="true"></span>',
+      iconSize: [18, 18],
+    }),
   });
-  marker.bindPopup(() => managerCard(manager));
+  marker.bindPopup(() => managerCard(manager, 'strong'));
   marker.on('add', () => marker.getElement()?.setAttribute('data-manager', manager.id));
   return marker;
 }
 
-export function managerCard(manager) {
+// Cluster markers carry their count as an accessible name; Enter on a focused cluster zooms in like a click.
+function clusterIcon(count) {
+  const size = count < 10 ? 'small' : count < 50 ? 'medium' : 'large';
+  const html = document.createElement('div');
+  const visible = document.createElement('span');
+  visible.setAttribute('aria-hidden', 'true');
+  visible.textContent = count;
+  const name = document.createElement('span');
+  name.className = 'visually-hidden';
+  name.textContent = texts.clusterName(count);
+  html.append(visible, name);
+  return L.divIcon({ html, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
+}
+
+// A card for a manager: name, organisation, area, address, contact links. Built from text nodes: names and
+// organisations come from staff lists and must never be read as HTML.
+export function managerCard(manager, headingTag = 'strong') {
   const card = document.createElement('div');
   card.className = 'manager-card';
-  const name = document.createElement('strong');
+  const name = document.createElement(headingTag);
+  name.className = 'manager-name';
   name.textContent = manager.name;
   card.append(name);
-  for (const line of [manager.organisation, manager.area.name, [manager.address.street, [manager.address.postcode, manager.address.town].filter(Boolean).join(' ')].filter(Boolean).join(', ')]) {
+  const address = [manager.address.street, [manager.address.postcode, manager.address.town].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  for (const line of [manager.organisation, manager.area.name, address]) {
     if (line) {
       const p = document.createElement('div');
       p.textContent = line;

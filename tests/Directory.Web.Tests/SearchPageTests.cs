@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using Directory.Testing;
+using Microsoft.Playwright;
+
+namespace Directory.Web.Tests;
+
+public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncDisposable
+{
+    private IBrowserContext? context;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (context is not null)
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    private async Task<IPage> OpenAsync(string query = "", BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.Locale = "de-DE";
+        options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
+        context = await browser.Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseAddress + query);
+        await page.WaitForFunctionAsync("document.querySelectorAll('path[data-ags]').length === 396");
+        return page;
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        System.IO.Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static async Task<List<double>> DistancesAsync(IPage page) =>
+        (await page.Locator("#result-list .distance").AllInnerTextsAsync())
+        .Select(t => double.Parse(t.Split(' ')[0], CultureInfo.GetCultureInfo("de-DE"))).ToList();
+
+    [Fact]
+    public async Task SearchingAPostcodeListsTheNearestFirst()
+    {
+        var page = await OpenAsync();
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Ort oder Postleitzahl" }).FillAsync("57462");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#result-status")).ToContainTextAsync("im Umkreis von 25 km");
+        var distances = await DistancesAsync(page);
+        Assert.NotEmpty(distances);
+        Assert.Equal(distances.Order(), distances);
+        Assert.All(distances, d => Assert.True(d <= 25));
+        await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("Olpe");
+        Assert.Contains("ort=57462", page.Url);
+        await ScreenshotAsync(page, "search-57462");
+    }
+
+    [Fact]
+    public async Task MyLocationSearchesFromWhereTheBrowserSaysIAm()
+    {
+        var page = await OpenAsync(options: new BrowserNewContextOptions
+        {
+            Geolocation = new Geolocation { Latitude = 50.9413f, Longitude = 6.9583f },
+            Permissions = ["geolocation"],
+        });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meinen Standort verwenden" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("In Köln");
+        Assert.NotEmpty(await DistancesAsync(page));
+    }
+
+    [Fact]
+    public async Task ARefusedLocationIsExplainedAndNothingBreaks()
+    {
+        var page = await OpenAsync();
+        await context!.ClearPermissionsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meinen Standort verwenden" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#search-message")).ToContainTextAsync("Ort oder eine Postleitzahl ein");
+        Assert.Equal(0, await page.Locator("#result-list li").CountAsync());
+    }
+
+    [Fact]
+    public async Task ADeepLinkRestoresTheSearch()
+    {
+        var page = await OpenAsync("?ort=Olpe&umkreis=10");
+
+        await Assertions.Expect(page.Locator("#result-status")).ToContainTextAsync("im Umkreis von 10 km");
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Ort oder Postleitzahl" })).ToHaveValueAsync("Olpe");
+        await Assertions.Expect(page.GetByLabel("Umkreis")).ToHaveValueAsync("10");
+    }
+
+    [Fact]
+    public async Task BackAndForwardReturnToEarlierSearches()
+    {
+        var page = await OpenAsync();
+        var field = page.GetByRole(AriaRole.Combobox, new() { Name = "Ort oder Postleitzahl" });
+        await field.FillAsync("Olpe");
+        await field.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("In Olpe");
+        await field.FillAsync("48143");
+        await field.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("Münster");
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("In Olpe");
+        await page.GoForwardAsync();
+        await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("Münster");
+    }
+
+    [Fact]
+    public async Task TheKeyboardAloneLeadsFromTheSearchFieldToAResultsEmailLink()
+    {
+        var page = await OpenAsync();
+
+        // The first Tab reaches the skip link to the search field.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("Zur Suche springen");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#place-input")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Olp");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
+
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var href = await page.EvaluateAsync<string?>("document.activeElement?.getAttribute('href')");
+            if (href?.StartsWith("mailto:", StringComparison.Ordinal) == true
+                && await page.EvaluateAsync<bool>("!!document.activeElement.closest('#result-list')"))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("No e-mail link of a result was reached with Tab.");
+    }
+
+    [Fact]
+    public async Task AHostileNameIsShownAsTextAndNeverRun()
+    {
+        var page = await OpenAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Ort oder Postleitzahl" }).FillAsync("Olpe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#result-list")).ToContainTextAsync(BrowserFixture.HostileName);
+        Assert.Equal(0, await page.Locator("#result-list img").CountAsync());
+        await page.WaitForTimeoutAsync(300);
+        Assert.Equal(0, dialogs);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?ort=Olpe&umkreis=25")]
+    public async Task AxeFindsNoWcag21AaViolations(string query)
+    {
+        var page = await OpenAsync(query);
+        if (query.Length > 0)
+        {
+            await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
+        }
+
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "Directory.Web", "node_modules", "axe-core", "axe.min.js") });
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
+        await ScreenshotAsync(page, query.Length == 0 ? "start" : "result");
+
+        Assert.True(result.GetArrayLength() == 0, result.ToString());
+    }
+
+    [Fact]
+    public async Task ThePageWorksAt320PixelsWidth()
+    {
+        var page = await OpenAsync("?ort=57462", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+
+        await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Assert.False(overflow, "the page scrolls sideways at 320 px");
+        await ScreenshotAsync(page, "mobile-320");
+    }
+}
