@@ -189,4 +189,63 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.False(overflow, "the page scrolls sideways at 320 px");
         await ScreenshotAsync(page, "mobile-320");
     }
+
+    [Fact]
+    public async Task PrintingShowsTheListWithoutTheMap()
+    {
+        var page = await OpenAsync("?ort=Olpe");
+        await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.Locator("#map")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AClusterHasANameAndOpensWithTheKeyboard()
+    {
+        var page = await OpenAsync();
+        var cluster = page.Locator(".marker-cluster").First;
+        await Assertions.Expect(cluster).ToBeVisibleAsync();
+        await Assertions.Expect(cluster).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("^[0-9]+ Familienmanager:innen an dieser Stelle"));
+        var zoomBefore = await page.EvaluateAsync<string>("document.querySelector('.leaflet-proxy')?.style.transform ?? ''");
+
+        await cluster.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForFunctionAsync("before => (document.querySelector('.leaflet-proxy')?.style.transform ?? '') !== before", zoomBefore);
+    }
+
+    [Fact]
+    public async Task HoveringAResultHighlightsItsMarkerAndTheOtherWayRound()
+    {
+        var page = await OpenAsync("?ort=57462&umkreis=10");
+        var first = page.Locator("#result-list li").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        var id = await first.GetAttributeAsync("data-manager-id");
+        await page.WaitForTimeoutAsync(800); // the map flies to the results
+
+        await first.HoverAsync();
+        await Assertions.Expect(page.Locator($".manager-pin[data-manager='{id}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("highlighted"));
+
+        await page.Locator("#search-heading").HoverAsync();
+        await page.Locator($".manager-pin[data-manager='{id}']").HoverAsync();
+        await Assertions.Expect(first).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("highlighted"));
+    }
+
+    [Fact]
+    public async Task TheAccessibilityStatementIsLinkedAndItselfAccessible()
+    {
+        var page = await OpenAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erklärung zur Barrierefreiheit" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Erklärung zur Barrierefreiheit", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Feedback und Kontakt" })).ToBeVisibleAsync();
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "Directory.Web", "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<int>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.length");
+        Assert.Equal(0, violations);
+    }
 }
