@@ -17,6 +17,10 @@ public static class HealthEndpoints
     {
         app.MapGet("/api/health", GetHealth).WithTags("Betrieb").WithName(nameof(GetHealth))
             .WithSummary("Reports that the service is up and which data snapshot it serves.");
+        // The cheapest answer the service can give: a liveness probe for load balancers, and the ceiling that
+        // bench/load.sh measures every other endpoint against.
+        app.MapGet("/api/ping", () => TypedResults.Text("pong")).WithTags("Betrieb").WithName("Ping")
+            .WithSummary("Plain-text liveness probe.");
         return app;
     }
 

@@ -3,7 +3,6 @@ using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Directory.Core.Geography;
 using Directory.Core.Snapshot;
-using Directory.Core.Geo;
 using Directory.Core.Managers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -95,11 +94,10 @@ public static class ManagersEndpoints
     internal static ManagerResponse ToResponse(PublicFamilyManager manager, ServedSnapshot snapshot)
     {
         var area = snapshot.Geography.Find(manager.AreaKey);
-        var (lon, lat) = Reprojector.Transform(manager.Location.X, manager.Location.Y, Crs.Etrs89Utm32N, Crs.Wgs84);
         return new ManagerResponse(manager.Id, manager.DisplayName, manager.Organisation,
             new ManagerArea(manager.AreaKey, area?.Name ?? manager.AreaKey, manager.AreaKey.Length == 8 ? "gemeinde" : "kreis"),
             new ManagerAddress(manager.Street, manager.Postcode, manager.Town),
             new ManagerContact(manager.Email, manager.Phone, manager.Website),
-            new ManagerLocation(Math.Round(lat, 6), Math.Round(lon, 6), manager.IsApproximate));
+            new ManagerLocation(manager.Latitude, manager.Longitude, manager.IsApproximate));
     }
 }

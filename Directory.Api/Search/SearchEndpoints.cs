@@ -105,7 +105,10 @@ public static class SearchEndpoints
         var coveredBy = snapshot.CoveredAreaKeys.Contains(municipality.Key) ? "gemeinde"
             : snapshot.CoveredAreaKeys.Contains(district.Key) ? "kreis" : null;
         var nearby = snapshot.Managers.Nearby(point, radius!.Value * 1000, count!.Value, out var outside);
-        var (originLon, originLat) = Wgs84(point);
+        // A position comes back as given; places and postcodes have their point in EPSG:25832 only.
+        var (originLon, originLat) = origin.Value.Kind == "koordinaten"
+            ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
+            : Wgs84(point);
         return TypedResults.Ok(new NearbyResponse(
             new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
             new OriginMunicipality(municipality.Key, municipality.Name, RegionReference.Of(district), coveredBy is not null, coveredBy),

@@ -13,4 +13,13 @@ public sealed class HealthEndpointsTests(ReadOnlyApiFixture api) : IClassFixture
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(396, health.GetProperty("municipalities").GetInt32());
     }
+
+    [Fact]
+    public async Task PingAnswersPlainText()
+    {
+        var response = await api.Client.GetAsync("/api/ping", TestContext.Current.CancellationToken);
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("pong", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 }
