@@ -232,6 +232,11 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Locator("#search-heading").HoverAsync();
         await page.Locator($".manager-pin[data-manager='{id}']").HoverAsync();
         await Assertions.Expect(first).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("highlighted"));
+
+        await page.Locator("#search-heading").HoverAsync();
+        await Assertions.Expect(first).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("highlighted"));
+        await page.Locator($".manager-pin[data-manager='{id}']").FocusAsync();
+        await Assertions.Expect(first).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("highlighted"));
     }
 
     [Fact]

@@ -44,6 +44,12 @@ export function createMap(element, config, municipalities, districts, managers, 
     const marker = managerMarker(manager);
     marker.on('mouseover', () => handlers.onHighlightManager(manager.id, true));
     marker.on('mouseout', () => handlers.onHighlightManager(manager.id, false));
+    // Keyboard users reach markers with Tab: focus highlights the list entry as hover does.
+    marker.on('add', () => {
+      const element = marker.getElement();
+      element?.addEventListener('focus', () => handlers.onHighlightManager(manager.id, true));
+      element?.addEventListener('blur', () => handlers.onHighlightManager(manager.id, false));
+    });
     markers.set(manager.id, marker);
     clusters.addLayer(marker);
   }
