@@ -1,14 +1,7 @@
 -- wrk script: /api/managers/nearby from random places in NRW: a municipality's inner point (bench/nrw-points.lua)
--- moved by up to about 1.5 km, so every request is a real search. Each thread gets its own seed: runs repeat.
+-- moved by up to about 1.5 km, so every request is a real search.
+dofile("bench/seed.lua")
 local points = dofile("bench/nrw-points.lua")
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("seed", counter)
-end
-function init(args)
-  math.randomseed(seed * 7919)
-end
 request = function()
   local p = points[math.random(#points)]
   local lat = p[1] + (math.random() - 0.5) * 0.02
