@@ -21,7 +21,6 @@ export const texts = {
   geolocationDenied: 'Der Standort wurde nicht freigegeben. Bitte geben Sie einen Ort oder eine Postleitzahl ein.',
   geolocationFailed: 'Der Standort konnte nicht ermittelt werden. Bitte geben Sie einen Ort oder eine Postleitzahl ein.',
   locating: 'Standort wird ermittelt …',
-  myLocation: 'Ihr Standort',
   resultCount: (count, radius) => `${count} ${count === 1 ? 'Familienmanager:in' : 'Familienmanager:innen'} im Umkreis von ${radius} km`,
   noneInRadius: (radius, count) => `Im Umkreis von ${radius} km gibt es keine Familienmanager:innen. Die ${count} nächsten:`,
   originCovered: (gemeinde) => `In ${gemeinde} arbeitet eine Familienmanagerin oder ein Familienmanager.`,
