@@ -24,8 +24,9 @@ internal static class GeographyCommand
         var districts = new Option<string?>("--kreise") { Description = CliTexts.DistrictsOptionDescription, HelpName = "FILE" };
         var regions = new Option<string?>("--regierungsbezirke") { Description = CliTexts.RegionsOptionDescription, HelpName = "FILE" };
         var postcodes = new Option<string?>("--plz") { Description = CliTexts.PostcodesOptionDescription, HelpName = "FILE" };
+        var grid = new Option<string?>("--bevoelkerung") { Description = CliTexts.GridOptionDescription, HelpName = "FILE" };
 
-        var command = new Command("geography", CliTexts.GeographyDescription) { from, db, municipalities, districts, regions, postcodes };
+        var command = new Command("geography", CliTexts.GeographyDescription) { from, db, municipalities, districts, regions, postcodes, grid };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var defaults = GeographySources.InDirectory(parseResult.GetValue(from)!);
@@ -33,7 +34,8 @@ internal static class GeographyCommand
                 parseResult.GetValue(municipalities) ?? defaults.Municipalities,
                 parseResult.GetValue(districts) ?? defaults.Districts,
                 parseResult.GetValue(regions) ?? defaults.GovernmentRegions,
-                parseResult.GetValue(postcodes) ?? defaults.Postcodes);
+                parseResult.GetValue(postcodes) ?? defaults.Postcodes,
+            parseResult.GetValue(grid) ?? defaults.PopulationGrid);
             return await RunAsync(sources, parseResult.GetValue(db)!, parseResult.InvocationConfiguration.Output,
                 parseResult.InvocationConfiguration.Error, cancellationToken);
         });
@@ -75,7 +77,7 @@ internal static class GeographyCommand
 
         await output.WriteLineAsync(string.Format(CliTexts.GeographyImported, database, data.Municipalities.Count,
             data.MunicipalitySourceSrid, data.Districts.Count, data.GovernmentRegions.Count, data.Postcodes.Count,
-            stopwatch.Elapsed.TotalSeconds));
+            data.PopulationCells.Count, stopwatch.Elapsed.TotalSeconds));
         return 0;
     }
 }

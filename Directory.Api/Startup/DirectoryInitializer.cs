@@ -31,13 +31,15 @@ public sealed class DirectoryInitializer(
 
         await DirectoryDatabase.MigrateAsync(db, cancellationToken);
         var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
-        if (fresh)
+        // A database from before the population grid was part of the geography gets the geography again (same files,
+        // same result); its family managers are kept.
+        if (fresh || !await db.PopulationCells.AnyAsync(cancellationToken))
         {
             var source = options.Value.GeographySource;
             logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
             var result = await GeographyImporter.ImportAsync(db, GeographySources.InDirectory(source), cancellationToken);
-            logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points",
-                result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes);
+            logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points, {Cells} population cells",
+                result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes, result.PopulationCells);
         }
 
         var geography = await GeographySnapshot.LoadAsync(db, cancellationToken);

@@ -77,6 +77,18 @@ internal static class GeographyConsistency
         }
     }
 
+    public static void CheckPopulationGrid(GeographySources sources, IReadOnlyList<PopulationCell> cells, HashSet<string> declaredAgs,
+        List<ImportProblem> problems)
+    {
+        foreach (var cell in cells.Where(c => !declaredAgs.Contains(c.Ags)).Take(100))
+        {
+            problems.Add(new ImportProblem(Path.GetFileName(sources.PopulationGrid), cell.CellId, "ags",
+                string.Format(ImportTexts.UnknownParent, cell.Ags, Path.GetFileName(sources.Municipalities))));
+        }
+
+        CheckUniqueKeys(Path.GetFileName(sources.PopulationGrid), cells, c => c.CellId, "cell_id", problems);
+    }
+
     public static void CheckHierarchy(GeographySources sources, IReadOnlyList<Municipality> municipalities,
         IReadOnlyList<District> districts, IReadOnlyList<GovernmentRegion> regions, HashSet<string> declaredDistricts,
         HashSet<string> declaredRegions, List<ImportProblem> problems)

@@ -6,4 +6,5 @@ public sealed record GeographyData(
     IReadOnlyList<District> Districts,
     IReadOnlyList<GovernmentRegion> GovernmentRegions,
     IReadOnlyList<Postcode> Postcodes,
+    IReadOnlyList<PopulationCell> PopulationCells,
     int MunicipalitySourceSrid);

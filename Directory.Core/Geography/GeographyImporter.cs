@@ -5,7 +5,8 @@ using NetTopologySuite.Geometries;
 namespace Directory.Core.Geography;
 
 /// <summary>What a geography import wrote.</summary>
-public sealed record GeographyImportResult(int Municipalities, int Districts, int GovernmentRegions, int Postcodes, int MunicipalitySourceSrid);
+public sealed record GeographyImportResult(int Municipalities, int Districts, int GovernmentRegions, int Postcodes,
+    int PopulationCells, int MunicipalitySourceSrid);
 
 /// <summary>
 /// The one path by which NRW's geography enters the directory: read and check every file completely, then replace the
@@ -22,6 +23,7 @@ public static class GeographyImporter
         var districtLayer = GeoJsonLayerReader.Read(sources.Districts, problems);
         var regionLayer = GeoJsonLayerReader.Read(sources.GovernmentRegions, problems);
         var postcodes = GeographyReader.ReadPostcodes(sources.Postcodes, problems);
+        var cells = GeographyReader.ReadPopulationGrid(sources.PopulationGrid, problems);
         if (municipalityLayer is null || districtLayer is null || regionLayer is null)
         {
             throw new GeographyImportException(problems);
@@ -41,14 +43,16 @@ public static class GeographyImporter
         GeographyConsistency.CheckHierarchy(sources, municipalities, districts, regions,
             GeographyConsistency.DeclaredKeys(districtLayer, "kreis_ags"),
             GeographyConsistency.DeclaredKeys(regionLayer, "regbez_ags"), problems);
-        GeographyConsistency.CheckPostcodes(sources, postcodes, GeographyConsistency.DeclaredKeys(municipalityLayer, "ags"), problems);
+        var declaredAgs = GeographyConsistency.DeclaredKeys(municipalityLayer, "ags");
+        GeographyConsistency.CheckPostcodes(sources, postcodes, declaredAgs, problems);
+        GeographyConsistency.CheckPopulationGrid(sources, cells, declaredAgs, problems);
 
         if (problems.Count > 0)
         {
             throw new GeographyImportException(problems);
         }
 
-        return new GeographyData(municipalities, districts, regions, postcodes, municipalityLayer.Srid);
+        return new GeographyData(municipalities, districts, regions, postcodes, cells, municipalityLayer.Srid);
     }
 
     /// <summary>
@@ -61,11 +65,11 @@ public static class GeographyImporter
         var data = Load(sources);
         await WriteAsync(db, data, cancellationToken);
         return new GeographyImportResult(data.Municipalities.Count, data.Districts.Count, data.GovernmentRegions.Count,
-            data.Postcodes.Count, data.MunicipalitySourceSrid);
+            data.Postcodes.Count, data.PopulationCells.Count, data.MunicipalitySourceSrid);
     }
 
     /// <summary>
-    /// Replaces the four layers with <paramref name="data"/> in one transaction and updates their extents in
+    /// Replaces the five layers with <paramref name="data"/> in one transaction and updates their extents in
     /// <c>gpkg_contents</c>. The schema must be migrated.
     /// </summary>
     public static async Task WriteAsync(DirectoryDbContext db, GeographyData data, CancellationToken cancellationToken)
@@ -73,6 +77,7 @@ public static class GeographyImporter
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         await db.Postcodes.ExecuteDeleteAsync(cancellationToken);
+        await db.PopulationCells.ExecuteDeleteAsync(cancellationToken);
         await db.Municipalities.ExecuteDeleteAsync(cancellationToken);
         await db.Districts.ExecuteDeleteAsync(cancellationToken);
         await db.GovernmentRegions.ExecuteDeleteAsync(cancellationToken);
@@ -82,7 +87,9 @@ public static class GeographyImporter
         db.Municipalities.AddRange(data.Municipalities);
         db.Postcodes.AddRange(data.Postcodes);
         await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, data.PopulationCells, cancellationToken);
 
+        await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.PopulationGrid, Extent(data.PopulationCells.Select(c => c.Location)), cancellationToken);
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.Municipalities, Extent(data.Municipalities.Select(m => m.Boundary)), cancellationToken);
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.Districts, Extent(data.Districts.Select(d => d.Boundary)), cancellationToken);
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.GovernmentRegions, Extent(data.GovernmentRegions.Select(r => r.Boundary)), cancellationToken);

@@ -175,54 +175,13 @@ internal static partial class GeographyReader
     public static List<Postcode> ReadPostcodes(string path, List<ImportProblem> problems)
     {
         var fileName = Path.GetFileName(path);
-        if (!File.Exists(path))
-        {
-            problems.Add(new ImportProblem(fileName, null, null, string.Format(ImportTexts.FileMissing, path)));
-            return [];
-        }
-
-        List<CsvRecord> records;
-        try
-        {
-            using var reader = new StreamReader(path, new UTF8Encoding(false, true));
-            records = CsvParser.Parse(reader, ',').ToList();
-        }
-        catch (CsvFormatException ex) when (ex.Error == CsvFormatError.UnclosedQuote)
-        {
-            problems.Add(new ImportProblem(fileName, string.Format(ImportTexts.RowLabel, ex.LineNumber), null,
-                string.Format(ImportTexts.CsvQuoteNotClosed, ex.LineNumber)));
-            return [];
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Add(new ImportProblem(fileName, null, null, ImportTexts.CsvNotUtf8));
-            return [];
-        }
-
-        if (records.Count == 0)
-        {
-            problems.Add(new ImportProblem(fileName, null, null, ImportTexts.CsvEmpty));
-            return [];
-        }
-
-        var header = records[0].Fields.Select(f => f.Trim()).ToList();
-        var columns = new Dictionary<string, int>();
-        foreach (var column in new[] { "plz", "ags", "place", "lon", "lat" })
-        {
-            var index = header.IndexOf(column);
-            if (index < 0)
-            {
-                problems.Add(new ImportProblem(fileName, string.Format(ImportTexts.RowLabel, 1), column, ImportTexts.ColumnMissing));
-            }
-
-            columns[column] = index;
-        }
-
-        if (columns.Values.Any(i => i < 0))
+        var table = ReadCsv(path, ["plz", "ags", "place", "lon", "lat"], problems);
+        if (table is null)
         {
             return [];
         }
 
+        var (records, columns) = table.Value;
         var result = new List<Postcode>();
         foreach (var record in records.Skip(1))
         {
@@ -252,35 +211,142 @@ internal static partial class GeographyReader
                 ok = false;
             }
 
-            var lonOk = double.TryParse(Field("lon"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon);
-            var latOk = double.TryParse(Field("lat"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat);
-            if (!lonOk)
+            var point = Point(Field("lon"), Field("lat"), Report);
+            if (ok && point is not null)
             {
-                Report("lon", string.Format(ImportTexts.PropertyWrongType, ImportTexts.TypeNumber, Field("lon")));
+                result.Add(new Postcode { Code = code, Ags = ags, Place = place, Location = point });
             }
-
-            if (!latOk)
-            {
-                Report("lat", string.Format(ImportTexts.PropertyWrongType, ImportTexts.TypeNumber, Field("lat")));
-            }
-
-            if (lonOk && latOk && !NrwExtent.Wgs84.Contains(lon, lat))
-            {
-                Report("lon/lat", string.Format(ImportTexts.PointOutsideNrw, lon.ToString(CultureInfo.InvariantCulture),
-                    lat.ToString(CultureInfo.InvariantCulture)));
-                ok = false;
-            }
-
-            if (!ok || !lonOk || !latOk)
-            {
-                continue;
-            }
-
-            var (x, y) = Reprojector.Transform(lon, lat, Crs.Wgs84, Crs.Etrs89Utm32N);
-            result.Add(new Postcode { Code = code, Ags = ags, Place = place, Location = Etrs89Factory.CreatePoint(new Coordinate(x, y)) });
         }
 
         return result;
+    }
+
+    /// <summary>Reads the population grid CSV (cell_id, lon, lat in WGS84, population, ags).</summary>
+    public static List<PopulationCell> ReadPopulationGrid(string path, List<ImportProblem> problems)
+    {
+        var fileName = Path.GetFileName(path);
+        var table = ReadCsv(path, ["cell_id", "lon", "lat", "population", "ags"], problems);
+        if (table is null)
+        {
+            return [];
+        }
+
+        var (records, columns) = table.Value;
+        var result = new List<PopulationCell>(records.Count);
+        foreach (var record in records.Skip(1))
+        {
+            var row = string.Format(ImportTexts.RowLabel, record.LineNumber);
+            string Field(string column) => columns[column] < record.Fields.Count ? record.Fields[columns[column]].Trim() : "";
+            void Report(string column, string message) => problems.Add(new ImportProblem(fileName, row, column, message));
+
+            var ok = true;
+            var cellId = Field("cell_id");
+            if (cellId.Length == 0)
+            {
+                Report("cell_id", ImportTexts.PropertyMissing);
+                ok = false;
+            }
+
+            var ags = Field("ags");
+            if (!MunicipalityKeyPattern().IsMatch(ags))
+            {
+                Report("ags", string.Format(ImportTexts.KeyInvalid, ags, 8));
+                ok = false;
+            }
+
+            if (!int.TryParse(Field("population"), NumberStyles.None, CultureInfo.InvariantCulture, out var population))
+            {
+                Report("population", string.Format(ImportTexts.PropertyWrongType, ImportTexts.TypeWholeNumber, Field("population")));
+                ok = false;
+            }
+
+            var point = Point(Field("lon"), Field("lat"), Report);
+            if (ok && point is not null)
+            {
+                result.Add(new PopulationCell { CellId = cellId, Ags = ags, Population = population, Location = point });
+            }
+        }
+
+        return result;
+    }
+
+    private static NetTopologySuite.Geometries.Point? Point(string lonText, string latText, Action<string, string> report)
+    {
+        var lonOk = double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon);
+        var latOk = double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat);
+        if (!lonOk)
+        {
+            report("lon", string.Format(ImportTexts.PropertyWrongType, ImportTexts.TypeNumber, lonText));
+        }
+
+        if (!latOk)
+        {
+            report("lat", string.Format(ImportTexts.PropertyWrongType, ImportTexts.TypeNumber, latText));
+        }
+
+        if (!lonOk || !latOk)
+        {
+            return null;
+        }
+
+        if (!NrwExtent.Wgs84.Contains(lon, lat))
+        {
+            report("lon/lat", string.Format(ImportTexts.PointOutsideNrw, lon.ToString(CultureInfo.InvariantCulture), lat.ToString(CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        var (x, y) = Reprojector.Transform(lon, lat, Crs.Wgs84, Crs.Etrs89Utm32N);
+        return Etrs89Factory.CreatePoint(new Coordinate(x, y));
+    }
+
+    /// <summary>Reads a comma-separated UTF-8 file with a header row that must name <paramref name="required"/>.</summary>
+    private static (List<CsvRecord> Records, Dictionary<string, int> Columns)? ReadCsv(string path, string[] required, List<ImportProblem> problems)
+    {
+        var fileName = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            problems.Add(new ImportProblem(fileName, null, null, string.Format(ImportTexts.FileMissing, path)));
+            return null;
+        }
+
+        List<CsvRecord> records;
+        try
+        {
+            using var reader = new StreamReader(path, new UTF8Encoding(false, true));
+            records = CsvParser.Parse(reader, ',').ToList();
+        }
+        catch (CsvFormatException ex) when (ex.Error == CsvFormatError.UnclosedQuote)
+        {
+            problems.Add(new ImportProblem(fileName, string.Format(ImportTexts.RowLabel, ex.LineNumber), null,
+                string.Format(ImportTexts.CsvQuoteNotClosed, ex.LineNumber)));
+            return null;
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(new ImportProblem(fileName, null, null, ImportTexts.CsvNotUtf8));
+            return null;
+        }
+
+        if (records.Count == 0)
+        {
+            problems.Add(new ImportProblem(fileName, null, null, ImportTexts.CsvEmpty));
+            return null;
+        }
+
+        var header = records[0].Fields.Select(f => f.Trim()).ToList();
+        var columns = new Dictionary<string, int>();
+        foreach (var column in required)
+        {
+            var index = header.IndexOf(column);
+            if (index < 0)
+            {
+                problems.Add(new ImportProblem(fileName, string.Format(ImportTexts.RowLabel, 1), column, ImportTexts.ColumnMissing));
+            }
+
+            columns[column] = index;
+        }
+
+        return columns.Values.Any(i => i < 0) ? null : (records, columns);
     }
 
     private static string? Key(FeaturePropertyReader properties, string name, Regex pattern, int digits)

@@ -21,6 +21,9 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     /// <summary>Layer <c>postleitzahlen</c>.</summary>
     public DbSet<Postcode> Postcodes => Set<Postcode>();
 
+    /// <summary>Layer <c>bevoelkerung_1km</c>.</summary>
+    public DbSet<PopulationCell> PopulationCells => Set<PopulationCell>();
+
     /// <summary>Layer <c>familienmanager</c>.</summary>
     public DbSet<Managers.FamilyManager> FamilyManagers => Set<Managers.FamilyManager>();
 

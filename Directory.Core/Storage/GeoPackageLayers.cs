@@ -24,6 +24,9 @@ public static class GeoPackageLayers
     /// <summary>Layer of the postcode points.</summary>
     public const string Postcodes = "postleitzahlen";
 
+    /// <summary>Layer of the inhabited 1 km population cells (Zensus 2011).</summary>
+    public const string PopulationGrid = "bevoelkerung_1km";
+
     /// <summary>Layer of the certified family managers.</summary>
     public const string FamilyManagers = "familienmanager";
 

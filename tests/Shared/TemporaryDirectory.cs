@@ -14,10 +14,10 @@ internal sealed class TemporaryDirectory : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <summary>Copies the four geography files of <c>data/</c> here, so that a test can spoil one of them.</summary>
+    /// <summary>Copies the five geography files of <c>data/</c> here, so that a test can spoil one of them.</summary>
     public string CopyGeography()
     {
-        foreach (var name in new[] { "nrw-gemeinden.geojson", "nrw-kreise.geojson", "nrw-regierungsbezirke.geojson", "nrw-plz.csv" })
+        foreach (var name in new[] { "nrw-gemeinden.geojson", "nrw-kreise.geojson", "nrw-regierungsbezirke.geojson", "nrw-plz.csv", "nrw-population-1km.csv" })
         {
             System.IO.File.Copy(RepositoryPaths.DataFile(name), File(name));
         }

@@ -207,6 +207,40 @@ namespace Directory.Core.Storage.Migrations
                     b.ToTable("gemeinden", (string)null);
                 });
 
+            modelBuilder.Entity("Directory.Core.Geography.PopulationCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fid");
+
+                    b.Property<string>("Ags")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ags");
+
+                    b.Property<string>("CellId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_id");
+
+                    b.Property<byte[]>("Location")
+                        .IsRequired()
+                        .HasColumnType("POINT")
+                        .HasColumnName("geom");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("einwohner_2011");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ags");
+
+                    b.ToTable("bevoelkerung_1km", (string)null);
+                });
+
             modelBuilder.Entity("Directory.Core.Geography.Postcode", b =>
                 {
                     b.Property<int>("Id")

@@ -33,6 +33,7 @@ public sealed class GeographyImporterTests : IDisposable
         Assert.Equal(53, data.Districts.Count);
         Assert.Equal(5, data.GovernmentRegions.Count);
         Assert.Equal(File.ReadLines(sources.Postcodes).Count() - 1, data.Postcodes.Count);
+        Assert.Equal(File.ReadLines(sources.PopulationGrid).Count() - 1, data.PopulationCells.Count);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class GeoPackageStorageTests(NrwGeographyFixture nrw) : IDisposabl
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT group_concat(table_name || ':' || data_type || ':' || ifnull(srs_id, '-'), ' ') FROM (SELECT * FROM gpkg_contents ORDER BY table_name)";
-            Assert.Equal("familienmanager:features:25832 gemeinden:features:25832 import_history:attributes:- kreise:features:25832 "
+            Assert.Equal("bevoelkerung_1km:features:25832 familienmanager:features:25832 gemeinden:features:25832 import_history:attributes:- kreise:features:25832 "
                          + "postleitzahlen:features:25832 regierungsbezirke:features:25832", command.ExecuteScalar());
         }
 
