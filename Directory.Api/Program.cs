@@ -1,3 +1,4 @@
+using Directory.Api.Coverage;
 using Directory.Api.Health;
 using Directory.Api.Locate;
 using Directory.Api.Managers;
@@ -36,6 +37,7 @@ app.MapLocate();
 app.MapMapConfig();
 app.MapSearch();
 app.MapManagers();
+app.MapCoverage();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

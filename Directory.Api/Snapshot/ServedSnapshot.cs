@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using Directory.Core.Coverage;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
@@ -13,7 +15,11 @@ namespace Directory.Api.Snapshot;
 /// </summary>
 public sealed class ServedSnapshot
 {
+    private const int MaxCachedRadii = 256;
+
     private readonly Lazy<byte[]> municipalityBoundaries;
+    private readonly Lazy<CoverageModel> coverageModel;
+    private readonly ConcurrentDictionary<double, CoverageResult> coverageByRadius = new();
     private readonly Lazy<byte[]> districtBoundaries;
 
     /// <summary>Builds the indexes; <paramref name="jsonOptions"/> must know GeoJSON.</summary>
@@ -23,8 +29,9 @@ public sealed class ServedSnapshot
     /// without consent is never shown, but it still covers its area.</param>
     /// <param name="jsonOptions">JSON options that know GeoJSON.</param>
     public ServedSnapshot(GeographySnapshot geography, IReadOnlyList<PublicFamilyManager> publicManagers,
-        IReadOnlySet<string> coveredAreaKeys, JsonSerializerOptions jsonOptions)
+        IReadOnlySet<string> coveredAreaKeys, Func<CoverageModel> coverage, JsonSerializerOptions jsonOptions)
     {
+        coverageModel = new Lazy<CoverageModel>(coverage);
         Geography = geography;
         PublicManagers = publicManagers;
         PublicManagersById = publicManagers.ToDictionary(m => m.Id);
@@ -64,6 +71,20 @@ public sealed class ServedSnapshot
 
     /// <summary>Entity tag of the responses built from this snapshot.</summary>
     public string ETag { get; }
+
+    /// <summary>
+    /// Coverage at a radius (metres), computed once per radius and snapshot: the snapshot is per data version, so
+    /// the cache is per (radius, data version), and every level comes from the same computation.
+    /// </summary>
+    public CoverageResult Coverage(double radiusMetres)
+    {
+        if (coverageByRadius.Count > MaxCachedRadii)
+        {
+            coverageByRadius.Clear(); // a bound against clients that ask for ever new radii
+        }
+
+        return coverageByRadius.GetOrAdd(radiusMetres, r => coverageModel.Value.Compute(r));
+    }
 
     /// <summary>The simplified municipalities as a GeoJSON FeatureCollection (UTF-8).</summary>
     public byte[] MunicipalityBoundaries => municipalityBoundaries.Value;

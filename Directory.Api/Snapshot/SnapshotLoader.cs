@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Directory.Core.Coverage;
 using Directory.Core.Managers;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
@@ -18,7 +19,18 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions)
         geography ??= await GeographySnapshot.LoadAsync(db, cancellationToken);
         var managers = await db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var publicManagers = managers.Select(PublicFamilyManager.From).OfType<PublicFamilyManager>().ToList();
-        var covered = managers.Where(m => m.Status == ManagerStatus.Active).Select(m => m.AreaKey).ToHashSet();
-        return new ServedSnapshot(geography, publicManagers, covered, new JsonSerializerOptions(jsonOptions.Value.SerializerOptions));
+        var active = managers.Where(m => m.Status == ManagerStatus.Active).ToList();
+        var covered = active.Select(m => m.AreaKey).ToHashSet();
+        var cells = (await db.PopulationCells.AsNoTracking().ToListAsync(cancellationToken))
+            .Select(c => new CoverageCell(c.Ags, c.Location.X, c.Location.Y, c.Population))
+            .ToList();
+        var coverageManagers = active.Select(m => new CoverageManager(m.AreaKey, m.Location.X, m.Location.Y)).ToList();
+        CoverageModel BuildCoverage() => new(
+            geography.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
+                m.Population, m.LabelPoint.Coordinate)),
+            geography.Districts.ToDictionary(d => d.Key, d => d.Name),
+            geography.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
+            cells, coverageManagers);
+        return new ServedSnapshot(geography, publicManagers, covered, BuildCoverage, new JsonSerializerOptions(jsonOptions.Value.SerializerOptions));
     }
 }

@@ -32,7 +32,7 @@ public sealed class GeographySnapshot
         regionsByKey = municipalities.Concat(districts).Concat(governmentRegions).ToDictionary(r => r.Key);
         MunicipalityIndex = new MunicipalityIndex(municipalities);
         // Simplification takes a noticeable moment; only the page needs it, so it waits for the first map request.
-        mapBoundaries = new Lazy<MapBoundaries>(() => MapBoundaries.Build(Municipalities, Districts));
+        mapBoundaries = new Lazy<MapBoundaries>(() => MapBoundaries.Build(Municipalities, Districts, GovernmentRegions));
     }
 
     /// <summary>The municipalities, ordered by AGS.</summary>

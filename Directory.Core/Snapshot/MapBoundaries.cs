@@ -24,10 +24,13 @@ public sealed class MapBoundaries
     /// <summary>Decimals of a degree kept in the output: 5 ≈ 1 m, far below the simplification tolerance.</summary>
     public const int Decimals = 5;
 
-    private MapBoundaries(IReadOnlyList<MapBoundary> municipalities, IReadOnlyList<MapBoundary> districts)
+    private MapBoundaries(IReadOnlyList<MapBoundary> municipalities, IReadOnlyList<MapBoundary> districts,
+        IReadOnlyList<MapBoundary> governmentRegions, Geometry land)
     {
         Municipalities = municipalities;
         Districts = districts;
+        GovernmentRegions = governmentRegions;
+        Land = land;
     }
 
     /// <summary>Simplified municipalities, in the order given.</summary>
@@ -36,8 +39,15 @@ public sealed class MapBoundaries
     /// <summary>Kreis outlines built from the simplified municipalities.</summary>
     public IReadOnlyList<MapBoundary> Districts { get; }
 
+    /// <summary>Regierungsbezirk outlines built from the simplified municipalities.</summary>
+    public IReadOnlyList<MapBoundary> GovernmentRegions { get; }
+
+    /// <summary>The outline of NRW built from the simplified municipalities (EPSG:4326).</summary>
+    public Geometry Land { get; }
+
     /// <summary>Builds the map boundaries from the snapshot's regions (boundaries in EPSG:25832).</summary>
-    public static MapBoundaries Build(IReadOnlyList<Region> municipalities, IReadOnlyList<Region> districts)
+    public static MapBoundaries Build(IReadOnlyList<Region> municipalities, IReadOnlyList<Region> districts,
+        IReadOnlyList<Region> governmentRegions)
     {
         var simplified = CoverageSimplifier.Simplify(municipalities.Select(m => (Geometry)m.Boundary).ToArray(), ToleranceMetres);
 
@@ -52,7 +62,13 @@ public sealed class MapBoundaries
             .Select(d => new MapBoundary(d, ToMap(CoverageUnion.Union(simplifiedByDistrict[d.Key].ToArray()))))
             .ToList();
 
-        return new MapBoundaries(municipalityBoundaries, districtBoundaries);
+        var simplifiedByRegion = municipalities
+            .Select((m, i) => (m.GovernmentRegionKey, Geometry: simplified[i]))
+            .ToLookup(p => p.GovernmentRegionKey, p => p.Geometry);
+        var regionBoundaries = governmentRegions
+            .Select(r => new MapBoundary(r, ToMap(CoverageUnion.Union(simplifiedByRegion[r.Key].ToArray()))))
+            .ToList();
+        return new MapBoundaries(municipalityBoundaries, districtBoundaries, regionBoundaries, ToMap(CoverageUnion.Union(simplified)));
     }
 
     private static Geometry ToMap(Geometry etrs89) =>

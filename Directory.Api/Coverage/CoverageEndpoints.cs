@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Directory.Api.Problems;
+using Directory.Api.Regions;
+using Directory.Api.Snapshot;
+using Directory.Api.Texts;
+using Directory.Core.Coverage;
+using Directory.Core.Geography;
+using Directory.Core.Snapshot;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Features;
+
+namespace Directory.Api.Coverage;
+
+/// <summary>Both coverage measures of one region, as the API returns them (shares 0–1, distances in km).</summary>
+public sealed record CoverageRow(string Key, string Name, string Level, string? ParentKey, int Managers, int Municipalities,
+    int MunicipalitiesCovered, double ShareMunicipalitiesCovered, string? CoveredBy, long Population, long PopulationCovered,
+    double SharePopulationCovered, long ResidentsWithinReach, double ShareWithinReach, double? MeanDistanceKm)
+{
+    /// <summary>The row of <paramref name="c"/>.</summary>
+    public static CoverageRow Of(RegionCoverage c) => new(c.Key, c.Name, c.Level, c.ParentKey, c.Managers, c.Municipalities,
+        c.MunicipalitiesCovered, Math.Round(c.ShareMunicipalitiesCovered, 4), c.CoveredBy, c.Population, c.PopulationCovered,
+        Math.Round(c.SharePopulationCovered, 4), (long)Math.Round(c.ResidentsWithinReach), Math.Round(c.ShareWithinReach, 4),
+        c.MeanDistanceMetres is { } m ? Math.Round(m / 1000, 2) : null);
+}
+
+/// <summary>The answer of <c>/api/coverage</c>.</summary>
+/// <param name="Total">The figures of the selection as a whole: the <c>within</c> region, or NRW.</param>
+public sealed record CoverageResponse(string Level, double RadiusKm, RegionReference? Within, string Method, CoverageRow Total,
+    IReadOnlyList<CoverageRow> Regions);
+
+/// <summary>A Gemeinde in the gaps list.</summary>
+public sealed record CoverageGap(string Key, string Name, string Kreis, long Population, long ResidentsOutOfReach, double ShareWithinReach);
+
+/// <summary>The answer of <c>/api/coverage/gaps</c>.</summary>
+/// <param name="WithoutManager">Gemeinden without responsibility coverage, most residents first.</param>
+/// <param name="MostOutOfReach">The Gemeinden with the most residents beyond the radius, most first (at most 20).</param>
+public sealed record GapsResponse(RegionReference? Within, double RadiusKm, IReadOnlyList<CoverageGap> WithoutManager,
+    IReadOnlyList<CoverageGap> MostOutOfReach);
+
+/// <summary>Coverage: who has a family manager, and how many residents live within reach of one.</summary>
+public static class CoverageEndpoints
+{
+    /// <summary>Largest radius (km).</summary>
+    public const double MaxRadiusKm = 200;
+
+    private static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
+
+    /// <summary>Maps <c>/api/coverage</c>.</summary>
+    public static IEndpointRouteBuilder MapCoverage(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/coverage").WithTags("Abdeckung");
+        group.MapGet("/", GetCoverage).WithName(nameof(GetCoverage))
+            .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.");
+        group.MapGet("/gaps", GetGaps).WithName(nameof(GetGaps))
+            .WithSummary("The Gemeinden without a family manager, and those with the most residents out of reach, most affected first.");
+        return app;
+    }
+
+    private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
+        string? level, string? radiusKm, string? within, string? format, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var levelName = (level ?? "kreis").ToLowerInvariant();
+        if (!Levels.Contains(levelName))
+        {
+            errors["level"] = [string.Format(ApiTexts.CoverageLevelInvalid, level)];
+        }
+
+        var radius = Radius(radiusKm, errors);
+        var formatName = (format ?? "json").ToLowerInvariant();
+        if (formatName is not ("json" or "csv" or "geojson"))
+        {
+            errors["format"] = [string.Format(ApiTexts.FormatInvalid, format)];
+        }
+
+        var snapshot = snapshots.Current;
+        var region = Within(within, levelName, snapshot, errors, out var notFound);
+        if (notFound is not null)
+        {
+            return notFound;
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
+        var result = snapshot.Coverage(radius!.Value * 1000);
+        var rows = RowsOf(result, levelName).Where(r => region is null || r.Key.StartsWith(region.Key, StringComparison.Ordinal)).ToList();
+        var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
+        return formatName switch
+        {
+            "csv" => TypedResults.File(Csv(rows), "text/csv; charset=utf-8", $"abdeckung-{levelName}-{radius.Value.ToString(CultureInfo.InvariantCulture)}km.csv"),
+            "geojson" => TypedResults.File(GeoJson(rows, snapshot, levelName, json.Value.SerializerOptions), "application/geo+json"),
+            _ => TypedResults.Ok(new CoverageResponse(levelName, radius.Value, region is null ? null : RegionReference.Of(region),
+                ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList())),
+        };
+    }
+
+    private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(string? within, string? radiusKm, SnapshotProvider snapshots)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var radius = Radius(radiusKm, errors);
+        var snapshot = snapshots.Current;
+        var region = Within(within, "gemeinde", snapshot, errors, out var notFound);
+        if (notFound is not null)
+        {
+            return notFound;
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
+        var municipalities = snapshot.Coverage(radius!.Value * 1000).Municipalities
+            .Where(m => region is null || m.Key.StartsWith(region.Key, StringComparison.Ordinal))
+            .ToList();
+        CoverageGap Gap(RegionCoverage m) => new(m.Key, m.Name, snapshot.Geography.Find(m.ParentKey!)!.Name, m.Population,
+            (long)Math.Round(m.Population - m.ResidentsWithinReach), Math.Round(m.ShareWithinReach, 4));
+        var uncovered = municipalities.Where(m => m.CoveredBy is null).OrderByDescending(m => m.Population).Select(Gap).ToList();
+        var outOfReach = municipalities.Select(Gap).Where(g => g.ResidentsOutOfReach > 0)
+            .OrderByDescending(g => g.ResidentsOutOfReach).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).ToList();
+        return TypedResults.Ok(new GapsResponse(region is null ? null : RegionReference.Of(region), radius.Value, uncovered, outOfReach));
+    }
+
+    private static double? Radius(string? value, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return 10;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && double.IsFinite(radius)
+            && radius >= 0 && radius <= MaxRadiusKm)
+        {
+            return radius;
+        }
+
+        errors["radiusKm"] = [string.Format(ApiTexts.CoverageRadiusInvalid, MaxRadiusKm, value)];
+        return null;
+    }
+
+    /// <summary>The region of <c>within</c>: it must exist and lie above the level asked for.</summary>
+    private static Region? Within(string? within, string levelName, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
+        out ProblemHttpResult? notFound)
+    {
+        notFound = null;
+        if (within is null)
+        {
+            return null;
+        }
+
+        if (Region.LevelOfKey(within) is not { } withinLevel || !within.StartsWith('0'))
+        {
+            errors["within"] = [string.Format(ApiTexts.KeyInvalid, within)];
+            return null;
+        }
+
+        var region = snapshot.Geography.Find(within);
+        if (region is null)
+        {
+            var message = string.Format(ApiTexts.RegionNotFound, within);
+            notFound = ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.RegionNotFound, ApiTexts.RegionNotFoundTitle, message, ["within"], message);
+            return null;
+        }
+
+        var rank = Array.IndexOf(Levels, levelName);
+        if (rank >= 0 && Array.IndexOf(Levels, LevelName(withinLevel)) < rank)
+        {
+            errors["within"] = [string.Format(ApiTexts.WithinBelowLevel, within, levelName)];
+        }
+
+        return region;
+    }
+
+    private static string LevelName(RegionLevel level) => level switch
+    {
+        RegionLevel.Gemeinde => "gemeinde",
+        RegionLevel.Kreis => "kreis",
+        _ => "regierungsbezirk",
+    };
+
+    private static IEnumerable<RegionCoverage> RowsOf(CoverageResult result, string levelName) => levelName switch
+    {
+        "gemeinde" => result.Municipalities,
+        "kreis" => result.Districts,
+        "regierungsbezirk" => result.GovernmentRegions,
+        _ => [result.Land],
+    };
+
+    /// <summary>German-Excel CSV: semicolon, UTF-8 with BOM, decimal comma.</summary>
+    private static byte[] Csv(IEnumerable<RegionCoverage> rows)
+    {
+        var german = CultureInfo.GetCultureInfo("de-DE");
+        var text = new StringBuilder().Append(ApiTexts.CoverageCsvHeader).Append("\r\n");
+        foreach (var r in rows.Select(CoverageRow.Of))
+        {
+            string[] cells =
+            [
+                r.Key, r.Name, r.Level, r.ParentKey ?? "", r.Managers.ToString(german), r.Municipalities.ToString(german),
+                r.MunicipalitiesCovered.ToString(german), r.ShareMunicipalitiesCovered.ToString("0.0000", german), r.CoveredBy ?? "",
+                r.Population.ToString(german), r.PopulationCovered.ToString(german), r.SharePopulationCovered.ToString("0.0000", german),
+                r.ResidentsWithinReach.ToString(german), r.ShareWithinReach.ToString("0.0000", german),
+                r.MeanDistanceKm?.ToString("0.00", german) ?? "",
+            ];
+            text.Append(string.Join(';', cells.Select(Core.Managers.Lists.ListExport.Quote))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>The regions' simplified boundaries (WGS84) with the figures as properties, for a GIS.</summary>
+    private static byte[] GeoJson(IEnumerable<RegionCoverage> rows, ServedSnapshot snapshot, string levelName, JsonSerializerOptions options)
+    {
+        var boundaries = snapshot.Geography.MapBoundaries;
+        var byKey = (levelName switch
+        {
+            "gemeinde" => boundaries.Municipalities,
+            "kreis" => boundaries.Districts,
+            "regierungsbezirk" => boundaries.GovernmentRegions,
+            _ => [],
+        }).ToDictionary(b => b.Region.Key, b => b.Boundary);
+        var collection = new FeatureCollection();
+        foreach (var row in rows.Select(CoverageRow.Of))
+        {
+            var geometry = levelName == "land" ? boundaries.Land : byKey[row.Key];
+            var attributes = new AttributesTable();
+            foreach (var property in typeof(CoverageRow).GetProperties())
+            {
+                attributes.Add(JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.GetValue(row));
+            }
+
+            collection.Add(new Feature(geometry, attributes));
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(collection, options);
+    }
+}
