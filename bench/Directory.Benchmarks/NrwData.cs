@@ -1,0 +1,24 @@
+using Directory.Core.Geography;
+
+namespace Directory.Benchmarks;
+
+/// <summary>The real NRW geography from the repository's data/ folder, read once per benchmark process.</summary>
+public static class NrwData
+{
+    private static readonly Lazy<GeographyData> Data = new(() => GeographyImporter.Load(GeographySources.InDirectory(FindData())));
+
+    public static GeographyData Geography => Data.Value;
+
+    private static string FindData()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Directory.slnx")))
+            {
+                return Path.Combine(dir.FullName, "data");
+            }
+        }
+
+        throw new InvalidOperationException("Directory.slnx not found; run from inside the repository.");
+    }
+}
