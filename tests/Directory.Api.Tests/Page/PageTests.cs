@@ -19,6 +19,8 @@ public sealed class PageTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
         Assert.Contains("© Land NRW", html);
         Assert.Contains("Statistisches Bundesamt (Destatis)", html);
         Assert.Contains("GeoNames", html);
+        Assert.Contains("Zensus 2011", html);
+        Assert.Contains("Namensnennung", html);
         Assert.DoesNotContain("<script>", html); // no inline scripts: a strict Content-Security-Policy stays possible
         // Scripts and stylesheets come from this service, never from a CDN: the page must work offline.
         Assert.DoesNotMatch("<script[^>]+src=\"(https?:)?//", html);
