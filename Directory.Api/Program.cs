@@ -38,6 +38,7 @@ app.MapMapConfig();
 app.MapSearch();
 app.MapManagers();
 app.MapCoverage();
+app.MapFallbackToFile("abdeckung", "abdeckung.html");
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

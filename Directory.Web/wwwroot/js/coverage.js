@@ -1,0 +1,337 @@
+import { getJson } from './api.js';
+
+// The coverage page: one state (level, view, radius, region) kept in the URL, every view drawn from /api/coverage.
+const nf = new Intl.NumberFormat('de-DE');
+const pct = (share) => `${(share * 100).toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
+const km = (value) => (value == null ? '–' : `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} km`);
+
+const reachClasses = [
+  { min: 0.9, label: '90 % und mehr', className: 'reach-5' },
+  { min: 0.75, label: '75 bis unter 90 %', className: 'reach-4' },
+  { min: 0.5, label: '50 bis unter 75 %', className: 'reach-3' },
+  { min: 0.25, label: '25 bis unter 50 %', className: 'reach-2' },
+  { min: 0, label: 'unter 25 %', className: 'reach-1' },
+];
+const responsibilityClasses = {
+  gemeinde: { label: 'eigene Familienmanager:in', className: 'resp-own' },
+  kreis: { label: 'Familienmanager:in des ganzen Kreises', className: 'resp-kreis' },
+  none: { label: 'keine Familienmanager:in', className: 'resp-none' },
+  partly: { label: 'teilweise abgedeckt', className: 'resp-partly' },
+};
+
+const state = readUrl();
+let map = null;
+let layer = null;
+let rows = [];
+let sort = { key: 'name', descending: false };
+
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  return {
+    level: p.get('ebene') === 'gemeinde' ? 'gemeinde' : 'kreis',
+    view: p.get('ansicht') === 'erreichbarkeit' ? 'erreichbarkeit' : 'zustaendigkeit',
+    radius: Math.min(50, Math.max(1, Number(p.get('umkreis')) || 10)),
+    region: /^05\d{1,6}$/.test(p.get('gebiet') ?? '') ? p.get('gebiet') : '',
+  };
+}
+
+function writeUrl() {
+  const p = new URLSearchParams({ ebene: state.level, ansicht: state.view, umkreis: state.radius });
+  if (state.region) p.set('gebiet', state.region);
+  history.replaceState(null, '', `?${p}`);
+}
+
+function classOf(row) {
+  if (state.view === 'erreichbarkeit') return reachClasses.find((c) => row.shareWithinReach >= c.min);
+  if (row.level === 'gemeinde') return responsibilityClasses[row.coveredBy ?? 'none'];
+  return row.municipalitiesCovered === row.municipalities ? responsibilityClasses.gemeinde
+    : row.municipalitiesCovered === 0 ? responsibilityClasses.none : responsibilityClasses.partly;
+}
+
+function legend() {
+  const classes = state.view === 'erreichbarkeit' ? reachClasses
+    : state.level === 'gemeinde' ? [responsibilityClasses.gemeinde, responsibilityClasses.kreis, responsibilityClasses.none]
+    : [{ ...responsibilityClasses.gemeinde, label: 'alle Gemeinden abgedeckt' }, responsibilityClasses.partly, { ...responsibilityClasses.none, label: 'keine Gemeinde abgedeckt' }];
+  const title = document.createElement('h3');
+  title.textContent = state.view === 'erreichbarkeit' ? `Anteil der Einwohner im Umkreis von ${state.radius} km` : 'Zuständigkeit';
+  const list = document.createElement('ul');
+  for (const c of classes) {
+    const item = document.createElement('li');
+    const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    swatch.setAttribute('width', '22');
+    swatch.setAttribute('height', '16');
+    swatch.setAttribute('aria-hidden', 'true');
+    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('width', '22');
+    rect.setAttribute('height', '16');
+    rect.setAttribute('class', `swatch ${c.className}`);
+    swatch.append(rect);
+    item.append(swatch, document.createTextNode(` ${c.label}`));
+    list.append(item);
+  }
+  document.getElementById('legend').replaceChildren(title, list);
+}
+
+const columns = [
+  { key: 'name', label: 'Gebiet', value: (r) => r.name, text: (r) => r.name },
+  { key: 'managers', label: 'Familienmanager:innen', value: (r) => r.managers, text: (r) => nf.format(r.managers) },
+  { key: 'covered', label: 'Zuständigkeit', value: (r) => r.shareMunicipalitiesCovered,
+    text: (r) => (r.level === 'gemeinde' ? classOfResponsibility(r) : `${r.municipalitiesCovered} von ${r.municipalities} Gemeinden`) },
+  { key: 'population', label: 'Einwohner', value: (r) => r.population, text: (r) => nf.format(r.population) },
+  { key: 'reach', label: 'Anteil im Umkreis', value: (r) => r.shareWithinReach, text: (r) => pct(r.shareWithinReach) },
+  { key: 'distance', label: 'Mittlere Entfernung', value: (r) => r.meanDistanceKm ?? Infinity, text: (r) => km(r.meanDistanceKm) },
+];
+
+function classOfResponsibility(r) {
+  return r.coveredBy === 'gemeinde' ? 'eigene' : r.coveredBy === 'kreis' ? 'durch den Kreis' : 'keine';
+}
+
+function renderTable() {
+  const table = document.getElementById('coverage-table');
+  document.getElementById('table-caption').textContent =
+    `${state.level === 'kreis' ? 'Kreise und kreisfreie Städte' : 'Gemeinden'}${state.region ? ` in ${regionName(state.region)}` : ' in NRW'}, Umkreis ${state.radius} km`;
+  const headRow = table.querySelector('thead tr');
+  headRow.replaceChildren(...columns.map((column) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.setAttribute('aria-sort', sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'sort';
+    button.textContent = column.label;
+    button.addEventListener('click', () => {
+      sort = { key: column.key, descending: sort.key === column.key ? !sort.descending : column.key !== 'name' };
+      renderTable();
+      table.querySelector(`th[aria-sort]:not([aria-sort="none"]) button`)?.focus();
+    });
+    th.append(button);
+    return th;
+  }));
+  const column = columns.find((c) => c.key === sort.key);
+  const sorted = [...rows].sort((a, b) => {
+    const x = column.value(a);
+    const y = column.value(b);
+    const order = typeof x === 'string' ? x.localeCompare(y, 'de') : x - y;
+    return sort.descending ? -order : order;
+  });
+  table.querySelector('tbody').replaceChildren(...sorted.map((row) => {
+    const tr = document.createElement('tr');
+    columns.forEach((c, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) {
+        cell.scope = 'row';
+        const link = document.createElement('a');
+        link.href = `?ebene=${state.level}&ansicht=${state.view}&umkreis=${state.radius}&gebiet=${row.key}`;
+        link.textContent = row.name;
+        link.addEventListener('click', (event) => { event.preventDefault(); select(row.key); });
+        cell.append(link);
+      } else {
+        cell.textContent = c.text(row);
+      }
+      tr.append(cell);
+    });
+    return tr;
+  }));
+}
+
+function renderChart(kreise, land) {
+  const width = 640;
+  const barHeight = 14;
+  const left = 200;
+  const height = kreise.length * (barHeight + 4) + 30;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `Balkendiagramm: Anteil der Einwohner im Umkreis von ${state.radius} km je Kreis; NRW insgesamt ${pct(land.shareWithinReach)}. Die Werte stehen in der Tabelle.`);
+  const scale = (share) => left + share * (width - left - 50);
+  const text = (x, y, value, anchor = 'start') => {
+    const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    t.setAttribute('x', x);
+    t.setAttribute('y', y);
+    t.setAttribute('text-anchor', anchor);
+    t.textContent = value;
+    return t;
+  };
+  [...kreise].sort((a, b) => b.shareWithinReach - a.shareWithinReach).forEach((k, i) => {
+    const y = 20 + i * (barHeight + 4);
+    svg.append(text(left - 6, y + barHeight - 3, k.name, 'end'));
+    const bar = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    bar.setAttribute('x', left);
+    bar.setAttribute('y', y);
+    bar.setAttribute('width', Math.max(1, scale(k.shareWithinReach) - left));
+    bar.setAttribute('height', barHeight);
+    bar.setAttribute('class', k.key === state.region ? 'bar selected' : 'bar');
+    svg.append(bar, text(scale(k.shareWithinReach) + 4, y + barHeight - 3, pct(k.shareWithinReach)));
+  });
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+  line.setAttribute('x1', scale(land.shareWithinReach));
+  line.setAttribute('x2', scale(land.shareWithinReach));
+  line.setAttribute('y1', 12);
+  line.setAttribute('y2', height - 4);
+  line.setAttribute('class', 'reference');
+  svg.append(line, text(scale(land.shareWithinReach), 10, `NRW ${pct(land.shareWithinReach)}`, 'middle'));
+  document.getElementById('chart').replaceChildren(svg);
+}
+
+function renderGaps(gaps) {
+  const block = (title, items, describe) => {
+    const h = document.createElement('h3');
+    h.textContent = title;
+    const list = document.createElement('ol');
+    for (const gap of items.slice(0, 10)) {
+      const li = document.createElement('li');
+      li.textContent = `${gap.name} (${gap.kreis}): ${describe(gap)}`;
+      list.append(li);
+    }
+    const empty = document.createElement('p');
+    empty.textContent = 'Keine.';
+    return [h, items.length ? list : empty];
+  };
+  document.getElementById('gaps').replaceChildren(
+    ...block('Gemeinden ohne Familienmanager:in (nach Einwohnern)', gaps.withoutManager, (g) => `${nf.format(g.population)} Einwohner`),
+    ...block(`Gemeinden mit den meisten Einwohnern außerhalb von ${state.radius} km`, gaps.mostOutOfReach,
+      (g) => `${nf.format(g.residentsOutOfReach)} Einwohner außerhalb (${pct(1 - g.shareWithinReach)})`));
+}
+
+let regionNames = new Map();
+const regionName = (key) => regionNames.get(key) ?? key;
+
+async function renderDetail() {
+  const content = document.getElementById('detail-content');
+  if (!state.region) {
+    const p = document.createElement('p');
+    p.textContent = 'Wählen Sie ein Gebiet in der Liste oder auf der Karte.';
+    content.replaceChildren(p);
+    return;
+  }
+  const level = state.region.length === 8 ? 'gemeinde' : state.region.length === 5 ? 'kreis' : 'regierungsbezirk';
+  const parents = [state.region.slice(0, 5), state.region.slice(0, 3)].filter((k) => k.length < state.region.length);
+  const [own, ...others] = await Promise.all([
+    getJson(`/api/coverage?level=${level}&within=${state.region}&radiusKm=${state.radius}`),
+    ...parents.map((k) => getJson(`/api/coverage?level=${k.length === 5 ? 'kreis' : 'regierungsbezirk'}&within=${k}&radiusKm=${state.radius}`)),
+    getJson(`/api/coverage?level=land&radiusKm=${state.radius}`),
+  ]);
+  const managers = await getJson(`/api/regions/${state.region}/managers`);
+  const compare = [own.total, ...others.map((o) => o.total)];
+  const heading = document.createElement('h3');
+  heading.textContent = own.total.name;
+  const table = document.createElement('table');
+  const caption = document.createElement('caption');
+  caption.textContent = `${own.total.name} im Vergleich, Umkreis ${state.radius} km`;
+  const head = document.createElement('tr');
+  for (const label of ['Gebiet', 'Gemeinden abgedeckt', 'Anteil im Umkreis', 'Mittlere Entfernung']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    head.append(th);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  for (const r of compare) {
+    const tr = document.createElement('tr');
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.textContent = r.name;
+    tr.append(name);
+    for (const value of [`${r.municipalitiesCovered} von ${r.municipalities}`, pct(r.shareWithinReach), km(r.meanDistanceKm)]) {
+      const td = document.createElement('td');
+      td.textContent = value;
+      tr.append(td);
+    }
+    tbody.append(tr);
+  }
+  table.append(caption, thead, tbody);
+  const list = document.createElement('ul');
+  for (const m of managers) {
+    const li = document.createElement('li');
+    li.textContent = [m.name, m.organisation, m.area.name].filter(Boolean).join(' – ');
+    list.append(li);
+  }
+  const managersHeading = document.createElement('h4');
+  managersHeading.textContent = `Veröffentlichte Familienmanager:innen (${managers.length})`;
+  content.replaceChildren(heading, table, managersHeading, list);
+}
+
+async function refresh() {
+  writeUrl();
+  document.getElementById('radius-output').textContent = `${state.radius} km`;
+  const within = state.region && state.region.length < (state.level === 'kreis' ? 5 : 8) ? `&within=${state.region.length === 8 ? state.region.slice(0, 5) : state.region}` : '';
+  const query = `level=${state.level}&radiusKm=${state.radius}`;
+  document.getElementById('csv-link').href = `api/coverage?${query}${within}&format=csv`;
+  const [answer, kreise, gaps] = await Promise.all([
+    getJson(`/api/coverage?${query}${within}`),
+    getJson(`/api/coverage?level=kreis&radiusKm=${state.radius}`),
+    getJson(`/api/coverage/gaps?radiusKm=${state.radius}${state.region && state.region.length <= 5 ? `&within=${state.region}` : ''}`),
+  ]);
+  rows = answer.regions;
+  const total = answer.total;
+  document.getElementById('coverage-summary').textContent =
+    `${total.name}: ${total.municipalitiesCovered} von ${total.municipalities} Gemeinden haben eine Familienmanagerin oder einen Familienmanager; `
+    + `${pct(total.shareWithinReach)} der Einwohner wohnen höchstens ${state.radius} km Luftlinie von einer oder einem entfernt.`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  // Leaflet applies `className` only when it creates a path, so the class of each area is set on its element.
+  const allClasses = [...reachClasses, ...Object.values(responsibilityClasses)].map((c) => c.className).concat('outside');
+  layer?.setStyle({ color: '#3d4a55', weight: state.level === 'kreis' ? 1.5 : 0.6, fillOpacity: 0.85 });
+  layer?.eachLayer((l) => {
+    const row = byKey.get(l.feature.properties.key);
+    const element = l.getElement();
+    element?.classList.remove(...allClasses);
+    element?.classList.add(row ? classOf(row).className : 'outside');
+    l.setTooltipContent(row ? `${row.name}: ${classOf(row).label}` : l.feature.properties.name);
+  });
+  legend();
+  renderTable();
+  renderChart(kreise.regions, kreise.total);
+  renderGaps(gaps);
+  await renderDetail();
+}
+
+async function drawMap() {
+  const boundaries = await getJson(`/api/regions/boundaries?level=${state.level}`);
+  map ??= L.map('coverage-map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 13 });
+  layer?.remove();
+  layer = L.geoJSON(boundaries, {
+    onEachFeature: (feature, l) => {
+      l.bindTooltip(feature.properties.name, { sticky: true });
+      l.on('click', () => select(feature.properties.key));
+      l.on('add', () => l.getElement()?.setAttribute('data-key', feature.properties.key));
+    },
+  }).addTo(map);
+  map.fitBounds(layer.getBounds());
+}
+
+function select(key) {
+  state.region = key;
+  document.getElementById('region-select').value = regionNames.has(key) ? key : '';
+  refresh().then(() => document.getElementById('detail').focus());
+}
+
+async function start() {
+  const form = document.getElementById('coverage-form');
+  form.ebene.value = state.level;
+  form.ansicht.value = state.view;
+  form.umkreis.value = state.radius;
+  const [kreise, bezirke, gemeinden] = await Promise.all([
+    getJson('/api/regions?level=kreis'), getJson('/api/regions?level=regierungsbezirk'), getJson('/api/regions?level=gemeinde'),
+  ]);
+  regionNames = new Map([...bezirke, ...kreise, ...gemeinden].map((r) => [r.key, r.name]));
+  const select = document.getElementById('region-select');
+  for (const r of [...bezirke, ...kreise]) select.add(new Option(`${r.name}${r.level === 'regierungsbezirk' ? ' (Regierungsbezirk)' : ''}`, r.key));
+  select.value = regionNames.has(state.region) ? state.region : '';
+  form.addEventListener('change', async (event) => {
+    const levelChanged = event.target.name === 'ebene' && form.ebene.value !== state.level;
+    Object.assign(state, { level: form.ebene.value, view: form.ansicht.value, radius: Number(form.umkreis.value), region: form.gebiet.value || (event.target.name === 'gebiet' ? '' : state.region) });
+    if (levelChanged) await drawMap();
+    await refresh();
+  });
+  form.umkreis.addEventListener('input', () => { document.getElementById('radius-output').textContent = `${form.umkreis.value} km`; });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  await drawMap();
+  await refresh();
+}
+
+start().catch((error) => {
+  document.getElementById('coverage-summary').textContent = 'Die Abdeckung konnte nicht geladen werden. Bitte laden Sie die Seite neu.';
+  console.error(error);
+});
