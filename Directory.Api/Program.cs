@@ -20,6 +20,13 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
 }
 
 builder.Services.AddDirectory();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Familienmanager NRW";
+    document.Info.Description = "Public API of the directory of certified family managers in North Rhine-Westphalia. "
+        + "Errors are RFC 9457 problem documents with German texts and a stable type; 'errors' names the parameter.";
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 
@@ -31,6 +38,7 @@ app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
+app.MapOpenApi();
 app.MapHealth();
 app.MapRegions();
 app.MapLocate();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -54,14 +55,20 @@ public static class CoverageEndpoints
     {
         var group = app.MapGroup("/api/coverage").WithTags("Abdeckung");
         group.MapGet("/", GetCoverage).WithName(nameof(GetCoverage))
-            .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.");
+            .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/gaps", GetGaps).WithName(nameof(GetGaps))
-            .WithSummary("The Gemeinden without a family manager, and those with the most residents out of reach, most affected first.");
+            .WithSummary("The Gemeinden without a family manager, and those with the most residents out of reach, most affected first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
-        string? level, string? radiusKm, string? within, string? format, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+        [Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? level,
+        [Description("Radius for the reach measure in km, 0 to 200; default 10.")] string? radiusKm,
+        [Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? within,
+        [Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? format,
+        SnapshotProvider snapshots, IOptions<JsonOptions> json)
     {
         var errors = new Dictionary<string, string[]>();
         var levelName = (level ?? "kreis").ToLowerInvariant();
@@ -101,7 +108,10 @@ public static class CoverageEndpoints
         };
     }
 
-    private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(string? within, string? radiusKm, SnapshotProvider snapshots)
+    private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(
+        [Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? within,
+        [Description("Radius for the reach measure in km, 0 to 200; default 10.")] string? radiusKm,
+        SnapshotProvider snapshots)
     {
         var errors = new Dictionary<string, string[]>();
         var radius = Radius(radiusKm, errors);

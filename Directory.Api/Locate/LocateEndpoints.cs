@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Directory.Api.Common;
 using Directory.Api.Problems;
@@ -21,11 +22,14 @@ public static class LocateEndpoints
     public static IEndpointRouteBuilder MapLocate(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/locate", Locate).WithTags("Regionen").WithName(nameof(Locate))
-            .WithSummary("The Gemeinde, Kreis and Regierungsbezirk that contain a WGS84 point (lat, lon in degrees).");
+            .WithSummary("The Gemeinde, Kreis and Regierungsbezirk that contain a WGS84 point (lat, lon in degrees).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static Results<Ok<LocateResponse>, ValidationProblem, ProblemHttpResult> Locate(string? lat, string? lon,
+    private static Results<Ok<LocateResponse>, ValidationProblem, ProblemHttpResult> Locate(
+        [Description("Latitude in WGS84 degrees, decimal point, e.g. 50.9413.")] string? lat,
+        [Description("Longitude in WGS84 degrees, decimal point, e.g. 6.9583.")] string? lon,
         SnapshotProvider snapshots)
     {
         var errors = new Dictionary<string, string[]>();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Directory.Api.Problems;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
@@ -39,9 +40,11 @@ public static class ManagersEndpoints
         app.MapGet("/api/managers", ListManagers).WithTags("Familienmanager").WithName(nameof(ListManagers))
             .WithSummary("All family managers the public may see (consent given, status active), with area, contact and location.");
         app.MapGet("/api/managers/{id}", GetManager).WithTags("Familienmanager").WithName(nameof(GetManager))
-            .WithSummary("One public family manager by id.");
+            .WithSummary("One public family manager by id.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/regions/{key}/managers", ManagersOfRegion).WithTags("Familienmanager").WithName(nameof(ManagersOfRegion))
-            .WithSummary("The public family managers working for a Gemeinde, Kreis or Regierungsbezirk, including Kreis-level managers for its Gemeinden.");
+            .WithSummary("The public family managers working for a Gemeinde, Kreis or Regierungsbezirk, including Kreis-level managers for its Gemeinden.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -51,7 +54,8 @@ public static class ManagersEndpoints
         return TypedResults.Ok(snapshot.PublicManagers.Select(m => ToResponse(m, snapshot)).ToList());
     }
 
-    private static Results<Ok<ManagerResponse>, ValidationProblem, ProblemHttpResult> GetManager(string id, SnapshotProvider snapshots)
+    private static Results<Ok<ManagerResponse>, ValidationProblem, ProblemHttpResult> GetManager(
+        [Description("The entry's id, as in the other answers.")] string id, SnapshotProvider snapshots)
     {
         if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
@@ -69,7 +73,8 @@ public static class ManagersEndpoints
         return TypedResults.Ok(ToResponse(manager, snapshot));
     }
 
-    private static Results<Ok<List<ManagerResponse>>, ValidationProblem, ProblemHttpResult> ManagersOfRegion(string key, SnapshotProvider snapshots)
+    private static Results<Ok<List<ManagerResponse>>, ValidationProblem, ProblemHttpResult> ManagersOfRegion(
+        [Description("8-, 5- or 3-digit key of a Gemeinde, Kreis or Regierungsbezirk.")] string key, SnapshotProvider snapshots)
     {
         if (Region.LevelOfKey(key) is null || !key.StartsWith('0'))
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Directory.Api.Problems;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
@@ -21,11 +22,13 @@ public static class RegionsEndpoints
         group.MapGet("/boundaries", GetBoundaries).WithName(nameof(GetBoundaries))
             .WithSummary("Simplified boundaries of one level as GeoJSON, for the overview map.");
         group.MapGet("/{key}", GetRegion).WithName(nameof(GetRegion))
-            .WithSummary("One region by its 8-, 5- or 3-digit key, with its full boundary as GeoJSON.");
+            .WithSummary("One region by its 8-, 5- or 3-digit key, with its full boundary as GeoJSON.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static Results<Ok<List<RegionSummary>>, ValidationProblem> ListRegions(string? level, SnapshotProvider snapshots)
+    private static Results<Ok<List<RegionSummary>>, ValidationProblem> ListRegions(
+        [Description("gemeinde (default), kreis or regierungsbezirk.")] string? level, SnapshotProvider snapshots)
     {
         if (!TryParseLevel(level, out var parsed, out var problem))
         {
@@ -36,7 +39,8 @@ public static class RegionsEndpoints
         return TypedResults.Ok(geography.RegionsAt(parsed).Select(r => RegionSummary.Of(r, geography)).ToList());
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> GetBoundaries(string? level, SnapshotProvider snapshots,
+    private static Results<FileContentHttpResult, ValidationProblem> GetBoundaries(
+        [Description("gemeinde (default) or kreis.")] string? level, SnapshotProvider snapshots,
         HttpResponse response)
     {
         if (!TryParseLevel(level, out var parsed, out var problem))
@@ -59,7 +63,9 @@ public static class RegionsEndpoints
         return TypedResults.Bytes(body, "application/geo+json", entityTag: new EntityTagHeaderValue(snapshot.ETag));
     }
 
-    private static Results<Ok<RegionDetail>, ValidationProblem, ProblemHttpResult> GetRegion(string key, SnapshotProvider snapshots)
+    private static Results<Ok<RegionDetail>, ValidationProblem, ProblemHttpResult> GetRegion(
+        [Description("8-digit AGS (Gemeinde), 5-digit Kreis key or 3-digit Regierungsbezirk key, e.g. 05315000.")] string key,
+        SnapshotProvider snapshots)
     {
         if (Region.LevelOfKey(key) is null || !key.StartsWith('0'))
         {

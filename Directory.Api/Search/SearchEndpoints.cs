@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Directory.Api.Common;
 using Directory.Api.Managers;
@@ -47,14 +48,21 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/managers/nearby", Nearby).WithTags("Familienmanager").WithName(nameof(Nearby))
-            .WithSummary("Family managers near a place (place), a postcode (plz) or a position (lat, lon), nearest first, within radiusKm (default 25, max 200); the nearest ones anyway when none is within.");
+            .WithSummary("Family managers near a place (place), a postcode (plz) or a position (lat, lon), nearest first, within radiusKm (default 25, max 200); the nearest ones anyway when none is within.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/places", Places).WithTags("Suche").WithName(nameof(Places))
             .WithSummary("Autocomplete: municipalities, localities and postcodes for a prefix of 2 or more characters, forgiving umlauts.");
         return app;
     }
 
     private static Results<Ok<NearbyResponse>, ValidationProblem, ProblemHttpResult> Nearby(
-        string? lat, string? lon, string? plz, string? place, string? radiusKm, string? limit, SnapshotProvider snapshots)
+        [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
+        [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
+        [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
+        [Description("A place or municipality name as origin (umlauts forgiven), e.g. Olpe.")] string? place,
+        [Description("Search radius in km, above 0 and at most 200; default 25.")] string? radiusKm,
+        [Description("Most results, 1 to 100; default 10.")] string? limit,
+        SnapshotProvider snapshots)
     {
         var errors = new Dictionary<string, string[]>();
         var radius = PositiveNumber(radiusKm, "radiusKm", 25, MaxRadiusKm, errors);
@@ -116,7 +124,10 @@ public static class SearchEndpoints
             nearby.Select(n => new NearbyResult(ManagersEndpoints.ToResponse(n.Manager, snapshot), (long)Math.Round(n.DistanceMetres))).ToList()));
     }
 
-    private static Ok<List<PlaceSuggestion>> Places(string? q, string? limit, SnapshotProvider snapshots)
+    private static Ok<List<PlaceSuggestion>> Places(
+        [Description("The typed prefix, at least 2 characters; digits complete postcodes.")] string? q,
+        [Description("Most suggestions, 1 to 20; default 10.")] string? limit,
+        SnapshotProvider snapshots)
     {
         var count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 20) : 10;
         return TypedResults.Ok(snapshots.Current.Places.Search(q ?? "", count).Select(ToSuggestion).ToList());

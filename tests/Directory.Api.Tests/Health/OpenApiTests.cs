@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace Directory.Api.Tests.Health;
+
+/// <summary>The project's own API is fully and validly described by its OpenAPI document.</summary>
+public sealed class OpenApiTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyApiFixture>
+{
+    private async Task<string> DocumentAsync() =>
+        await api.Client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task TheDocumentIsValidOpenApi3()
+    {
+        var result = OpenApiDocument.Parse(await DocumentAsync(), "json");
+
+        Assert.NotNull(result.Document);
+        Assert.Empty(result.Diagnostic!.Errors);
+        Assert.StartsWith("3.", result.Diagnostic.SpecificationVersion switch
+        {
+            OpenApiSpecVersion.OpenApi3_0 => "3.0",
+            OpenApiSpecVersion.OpenApi3_1 => "3.1",
+            var other => other.ToString(),
+        });
+    }
+
+    [Fact]
+    public async Task EveryMappedApiEndpointIsInTheDocument()
+    {
+        var paths = JsonDocument.Parse(await DocumentAsync()).RootElement.GetProperty("paths");
+        var endpoints = api.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.True(endpoints.Count >= 14, $"{endpoints.Count} endpoints");
+        foreach (var endpoint in endpoints)
+        {
+            var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/').TrimEnd('/');
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not in the OpenAPI document");
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
+            {
+                Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out _), $"{method} {path} is not in the OpenAPI document");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryParameterIsDescribedAndEveryOperationSummarised()
+    {
+        var paths = JsonDocument.Parse(await DocumentAsync()).RootElement.GetProperty("paths");
+
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.True(operation.Value.TryGetProperty("summary", out _), $"{operation.Name} {path.Name} has no summary");
+                if (operation.Value.TryGetProperty("parameters", out var parameters))
+                {
+                    foreach (var parameter in parameters.EnumerateArray())
+                    {
+                        Assert.True(parameter.TryGetProperty("description", out var description) && description.GetString()!.Length > 10,
+                            $"{path.Name}: parameter {parameter.GetProperty("name")} has no description");
+                    }
+                }
+            }
+        }
+    }
+}
