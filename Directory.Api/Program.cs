@@ -2,6 +2,7 @@ using Directory.Api.Coverage;
 using Directory.Api.Health;
 using Directory.Api.Locate;
 using Directory.Api.Managers;
+using Directory.Api.Ogc;
 using Directory.Api.MapConfig;
 using Directory.Api.Regions;
 using Directory.Api.Search;
@@ -27,6 +28,17 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
         + "Errors are RFC 9457 problem documents with German texts and a stable type; 'errors' names the parameter.";
     return Task.CompletedTask;
 }));
+// The OGC API's service-desc: OpenAPI 3.0, as OGC API - Features Part 1 expects, of the /ogc endpoints only.
+builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
+{
+    options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+    options.ShouldInclude = description => description.RelativePath?.StartsWith("ogc", StringComparison.Ordinal) == true;
+    options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Familienmanager NRW – OGC API Features";
+        return Task.CompletedTask;
+    });
+});
 
 var app = builder.Build();
 
@@ -46,6 +58,7 @@ app.MapMapConfig();
 app.MapSearch();
 app.MapManagers();
 app.MapCoverage();
+app.MapOgc();
 app.MapFallbackToFile("abdeckung", "abdeckung.html");
 
 app.Lifetime.ApplicationStarted.Register(() =>

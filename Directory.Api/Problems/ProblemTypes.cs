@@ -23,4 +23,10 @@ public static class ProblemTypes
 
     /// <summary>No public family manager has the id.</summary>
     public const string ManagerNotFound = "/problems/manager-not-found";
+
+    /// <summary>No OGC API collection has the id.</summary>
+    public const string CollectionNotFound = "/problems/collection-not-found";
+
+    /// <summary>No feature of the collection has the id.</summary>
+    public const string FeatureNotFound = "/problems/feature-not-found";
 }

@@ -19,6 +19,7 @@ public sealed class ServedSnapshot
 
     private readonly Lazy<byte[]> municipalityBoundaries;
     private readonly Lazy<CoverageModel> coverageModel;
+    private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcCollections;
     private readonly ConcurrentDictionary<double, CoverageResult> coverageByRadius = new();
     private readonly Lazy<byte[]> districtBoundaries;
 
@@ -32,6 +33,7 @@ public sealed class ServedSnapshot
         IReadOnlySet<string> coveredAreaKeys, Func<CoverageModel> coverage, JsonSerializerOptions jsonOptions)
     {
         coverageModel = new Lazy<CoverageModel>(coverage);
+        ogcCollections = new Lazy<IReadOnlyList<Ogc.OgcCollection>>(() => Ogc.OgcCatalog.Build(this));
         Geography = geography;
         PublicManagers = publicManagers;
         PublicManagersById = publicManagers.ToDictionary(m => m.Id);
@@ -85,6 +87,9 @@ public sealed class ServedSnapshot
 
         return coverageByRadius.GetOrAdd(radiusMetres, r => coverageModel.Value.Compute(r));
     }
+
+    /// <summary>The OGC API collections, built on first use.</summary>
+    public IReadOnlyList<Ogc.OgcCollection> OgcCollections => ogcCollections.Value;
 
     /// <summary>The simplified municipalities as a GeoJSON FeatureCollection (UTF-8).</summary>
     public byte[] MunicipalityBoundaries => municipalityBoundaries.Value;

@@ -1,0 +1,66 @@
+using Directory.Api.Snapshot;
+using Directory.Core.Geo;
+using Directory.Core.Snapshot;
+
+namespace Directory.Api.Ogc;
+
+/// <summary>Builds the four OGC API collections from a snapshot (full boundaries in WGS84, 6 decimals).</summary>
+public static class OgcCatalog
+{
+    /// <summary>The collections of <paramref name="snapshot"/>, in the order the landing page lists them.</summary>
+    public static IReadOnlyList<OgcCollection> Build(ServedSnapshot snapshot)
+    {
+        var geography = snapshot.Geography;
+        static NetTopologySuite.Geometries.Geometry Wgs84(NetTopologySuite.Geometries.Geometry g) =>
+            CoordinateRounding.Round(Reprojector.Transform(g, Crs.Wgs84), 6);
+
+        var managers = snapshot.PublicManagers.Select(m =>
+        {
+            var area = geography.Find(m.AreaKey);
+            var point = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Wgs84)
+                .CreatePoint(new NetTopologySuite.Geometries.Coordinate(m.Longitude, m.Latitude));
+            return new OgcFeature(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), point, new Dictionary<string, object?>
+            {
+                ["name"] = m.DisplayName,
+                ["organisation"] = m.Organisation,
+                ["gebiet"] = m.AreaKey,
+                ["gebiet_name"] = area?.Name,
+                ["kreis"] = m.AreaKey[..5],
+                ["regierungsbezirk"] = m.AreaKey[..3],
+                ["strasse"] = m.Street,
+                ["plz"] = m.Postcode,
+                ["ort"] = m.Town,
+                ["email"] = m.Email,
+                ["telefon"] = m.Phone,
+                ["website"] = m.Website,
+                ["lage_ungefaehr"] = m.IsApproximate,
+            });
+        }).ToList();
+
+        OgcFeature Region(Region r) => new(r.Key, Wgs84(r.Boundary), new Dictionary<string, object?>
+        {
+            ["schluessel"] = r.Key,
+            ["name"] = r.Name,
+            ["name_amtlich"] = r.OfficialName,
+            ["art"] = r.Type,
+            ["kreis"] = r.Level == Core.Geography.RegionLevel.Regierungsbezirk ? null : r.Key[..5],
+            ["regierungsbezirk"] = r.Key[..3],
+            ["einwohner"] = r.Population,
+            ["flaeche_km2"] = r.AreaKm2,
+        });
+
+        var filters = new Dictionary<string, string> { ["ags"] = "ags", ["kreis"] = "kreis", ["regierungsbezirk"] = "regierungsbezirk" };
+        return
+        [
+            new OgcCollection("familienmanager", "Familienmanager:innen",
+                "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
+                managers, filters),
+            new OgcCollection("gemeinden", "Gemeinden", "Die 396 Gemeinden Nordrhein-Westfalens (DVG2, GV100AD).",
+                geography.Municipalities.Select(Region).ToList(), filters),
+            new OgcCollection("kreise", "Kreise", "Die 31 Kreise und 22 kreisfreien Städte Nordrhein-Westfalens.",
+                geography.Districts.Select(Region).ToList(), filters),
+            new OgcCollection("regierungsbezirke", "Regierungsbezirke", "Die 5 Regierungsbezirke Nordrhein-Westfalens.",
+                geography.GovernmentRegions.Select(Region).ToList(), filters),
+        ];
+    }
+}

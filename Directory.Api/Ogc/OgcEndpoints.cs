@@ -1,0 +1,425 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Directory.Api.Problems;
+using Directory.Api.Snapshot;
+using Directory.Api.Texts;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+
+namespace Directory.Api.Ogc;
+
+/// <summary>
+/// OGC API – Features, Part 1 (Core, GeoJSON, HTML) under <c>/ogc</c>, so that QGIS and GDAL can add the directory as
+/// a live layer. Every resource as JSON or HTML (<c>f=json|html</c> or the Accept header); unknown query parameters
+/// and invalid values are a 400 problem document, as the standard requires.
+/// </summary>
+public static class OgcEndpoints
+{
+    /// <summary>The name of the OpenAPI 3.0 document of the OGC endpoints (<c>/openapi/ogc.json</c>).</summary>
+    public const string OpenApiDocumentName = "ogc";
+
+    /// <summary>Default and largest page of items.</summary>
+    public const int DefaultLimit = 10;
+
+    /// <inheritdoc cref="DefaultLimit"/>
+    public const int MaxLimit = 10_000;
+
+    /// <summary>The conformance classes implemented, exactly.</summary>
+    public static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+    ];
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Maps <c>/ogc</c>.</summary>
+    public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/ogc").WithTags("OGC API Features");
+        group.MapGet("/", Landing).WithName("OgcLanding").WithSummary("OGC API – Features landing page.");
+        group.MapGet("/api", (HttpRequest request) => TypedResults.Redirect($"{request.PathBase}/openapi/{OpenApiDocumentName}.json"))
+            .WithName("OgcServiceDescription").WithSummary("The API description (OpenAPI 3.0).");
+        group.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The conformance classes implemented.");
+        group.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The feature collections.");
+        group.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One feature collection.");
+        group.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
+            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and the filters ags, kreis, regierungsbezirk.");
+        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.");
+        return app;
+    }
+
+    private static IResult Landing(HttpRequest request)
+    {
+        if (Check(request, [], out var html) is { } problem)
+        {
+            return problem;
+        }
+
+        var root = Root(request);
+        var links = new List<Link>
+        {
+            new(root, "self", html ? "text/html" : "application/json", "Diese Seite"),
+            new(root + "?f=" + (html ? "json" : "html"), "alternate", html ? "application/json" : "text/html", html ? "als JSON" : "als HTML"),
+            new(root + "/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "API-Beschreibung (OpenAPI 3.0)"),
+            new($"{request.Scheme}://{request.Host}{request.PathBase}/api.html", "service-doc", "text/html", "API-Referenz"),
+            new(root + "/conformance", "conformance", "application/json", "Konformitätsklassen"),
+            new(root + "/collections", "data", "application/json", "Sammlungen"),
+        };
+        const string title = "Familienmanager NRW – OGC API Features";
+        const string description = "Die zertifizierten Familienmanager:innen und die Gemeinden, Kreise und Regierungsbezirke Nordrhein-Westfalens als Geodatendienst.";
+        return html
+            ? HtmlPage(title, $"<p>{Html.Encode(description)}</p>{LinkList(links)}")
+            : Json(w =>
+            {
+                w.WriteString("title", title);
+                w.WriteString("description", description);
+                WriteLinks(w, links);
+            });
+    }
+
+    private static IResult Conformance(HttpRequest request)
+    {
+        if (Check(request, [], out var html) is { } problem)
+        {
+            return problem;
+        }
+
+        return html
+            ? HtmlPage("Konformität", "<ul>" + string.Concat(ConformanceClasses.Select(c => $"<li>{Html.Encode(c)}</li>")) + "</ul>")
+            : Json(w =>
+            {
+                w.WriteStartArray("conformsTo");
+                foreach (var c in ConformanceClasses)
+                {
+                    w.WriteStringValue(c);
+                }
+
+                w.WriteEndArray();
+            });
+    }
+
+    private static IResult Collections(HttpRequest request, SnapshotProvider snapshots)
+    {
+        if (Check(request, [], out var html) is { } problem)
+        {
+            return problem;
+        }
+
+        var root = Root(request);
+        var collections = snapshots.Current.OgcCollections;
+        if (html)
+        {
+            return HtmlPage("Sammlungen", "<ul>" + string.Concat(collections.Select(c =>
+                $"<li><a href=\"{Html.Encode($"{root}/collections/{c.Id}?f=html")}\">{Html.Encode(c.Title)}</a>: {Html.Encode(c.Description)} ({c.Features.Count})</li>")) + "</ul>");
+        }
+
+        return Json(w =>
+        {
+            WriteLinks(w, [new(root + "/collections", "self", "application/json", "Sammlungen"), new(root + "/collections?f=html", "alternate", "text/html", "als HTML")]);
+            w.WriteStartArray("collections");
+            foreach (var c in collections)
+            {
+                w.WriteStartObject();
+                WriteCollection(w, c, root);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    private static IResult Collection(string collectionId, HttpRequest request, SnapshotProvider snapshots)
+    {
+        if (Check(request, [], out var html) is { } problem)
+        {
+            return problem;
+        }
+
+        var collection = Find(snapshots, collectionId);
+        if (collection is null)
+        {
+            return CollectionNotFound(collectionId);
+        }
+
+        var root = Root(request);
+        return html
+            ? HtmlPage(collection.Title, $"<p>{Html.Encode(collection.Description)}</p><p><a href=\"{Html.Encode($"{root}/collections/{collection.Id}/items?f=html")}\">Objekte ({collection.Features.Count})</a></p>")
+            : Json(w => WriteCollection(w, collection, root));
+    }
+
+    private static IResult Items(string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+    {
+        if (Check(request, ["limit", "offset", "bbox", "ags", "kreis", "regierungsbezirk"], out var html) is { } problem)
+        {
+            return problem;
+        }
+
+        var collection = Find(snapshots, collectionId);
+        if (collection is null)
+        {
+            return CollectionNotFound(collectionId);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var query = request.Query;
+        var limit = Integer(query["limit"], "limit", DefaultLimit, 1, MaxLimit, errors);
+        var offset = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
+        var bbox = Bbox(query["bbox"], errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
+        IEnumerable<OgcFeature> matching = collection.Features;
+        if (bbox is not null)
+        {
+            matching = matching.Where(f => f.Envelope.Intersects(bbox) && f.Geometry.Intersects(f.Geometry.Factory.ToGeometry(bbox)));
+        }
+
+        foreach (var filter in new[] { "ags", "kreis", "regierungsbezirk" })
+        {
+            if (query[filter].ToString() is { Length: > 0 } value)
+            {
+                var property = filter == "ags" ? (collection.Id == "familienmanager" ? "gebiet" : "schluessel") : filter;
+                matching = matching.Where(f => f.Properties.GetValueOrDefault(property) is string s && s == value);
+            }
+        }
+
+        var all = matching.ToList();
+        var page = all.Skip(offset!.Value).Take(limit!.Value).ToList();
+        var root = Root(request);
+        var self = $"{root}/collections/{collection.Id}/items";
+        string Page(int at, string format) => $"{self}?{string.Join('&', query.Where(p => p.Key is not ("offset" or "f")).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"offset={at}").Append($"f={format}"))}";
+        var links = new List<Link>
+        {
+            new(Page(offset.Value, html ? "html" : "json"), "self", html ? "text/html" : "application/geo+json", "Diese Seite"),
+            new(Page(offset.Value, html ? "json" : "html"), "alternate", html ? "application/geo+json" : "text/html", html ? "als GeoJSON" : "als HTML"),
+        };
+        if (offset.Value + page.Count < all.Count)
+        {
+            links.Add(new(Page(offset.Value + limit.Value, html ? "html" : "json"), "next", html ? "text/html" : "application/geo+json", "Nächste Seite"));
+        }
+
+        if (offset.Value > 0)
+        {
+            links.Add(new(Page(Math.Max(0, offset.Value - limit.Value), html ? "html" : "json"), "prev", html ? "text/html" : "application/geo+json", "Vorige Seite"));
+        }
+
+        if (html)
+        {
+            return HtmlPage($"{collection.Title}: Objekte {offset.Value + 1}–{offset.Value + page.Count} von {all.Count}",
+                "<ul>" + string.Concat(page.Select(f => $"<li><a href=\"{Html.Encode($"{self}/{f.Id}?f=html")}\">{Html.Encode(f.Properties.GetValueOrDefault("name")?.ToString() ?? f.Id)}</a></li>")) + "</ul>" + LinkList(links));
+        }
+
+        return Json(w =>
+        {
+            w.WriteString("type", "FeatureCollection");
+            WriteLinks(w, links);
+            w.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            w.WriteNumber("numberMatched", all.Count);
+            w.WriteNumber("numberReturned", page.Count);
+            w.WriteStartArray("features");
+            foreach (var feature in page)
+            {
+                WriteFeature(w, feature, json.Value.SerializerOptions);
+            }
+
+            w.WriteEndArray();
+        }, "application/geo+json");
+    }
+
+    private static IResult Item(string collectionId, string featureId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+    {
+        if (Check(request, [], out var html) is { } problem)
+        {
+            return problem;
+        }
+
+        var collection = Find(snapshots, collectionId);
+        if (collection is null)
+        {
+            return CollectionNotFound(collectionId);
+        }
+
+        if (!collection.ById.TryGetValue(featureId, out var feature))
+        {
+            var message = string.Format(ApiTexts.OgcFeatureNotFound, featureId, collectionId);
+            return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.FeatureNotFound, ApiTexts.Status404, message, ["featureId"], message);
+        }
+
+        if (html)
+        {
+            return HtmlPage(feature.Properties.GetValueOrDefault("name")?.ToString() ?? feature.Id,
+                "<dl>" + string.Concat(feature.Properties.Select(p => $"<dt>{Html.Encode(p.Key)}</dt><dd>{Html.Encode(Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "")}</dd>")) + "</dl>");
+        }
+
+        var self = $"{Root(request)}/collections/{collection.Id}/items/{feature.Id}";
+        return Json(w =>
+        {
+            WriteFeatureBody(w, feature, json.Value.SerializerOptions);
+            WriteLinks(w, [new(self, "self", "application/geo+json", "Dieses Objekt"), new(self + "?f=html", "alternate", "text/html", "als HTML"),
+                new($"{Root(request)}/collections/{collection.Id}", "collection", "application/json", collection.Title)]);
+        }, "application/geo+json");
+    }
+
+    private sealed record Link(string Href, string Rel, string Type, string Title);
+
+    private static string Root(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/ogc";
+
+    private static OgcCollection? Find(SnapshotProvider snapshots, string id) =>
+        snapshots.Current.OgcCollections.FirstOrDefault(c => c.Id == id);
+
+    private static IResult CollectionNotFound(string id)
+    {
+        var message = string.Format(ApiTexts.OgcCollectionNotFound, id);
+        return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.CollectionNotFound, ApiTexts.Status404, message, ["collectionId"], message);
+    }
+
+    /// <summary>Rejects unknown query parameters and an unknown f; says whether HTML was asked for.</summary>
+    private static IResult? Check(HttpRequest request, string[] allowed, out bool html)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var key in request.Query.Keys.Where(k => k != "f" && !allowed.Contains(k)))
+        {
+            errors[key] = [string.Format(ApiTexts.OgcUnknownParameter, key)];
+        }
+
+        var f = request.Query["f"].ToString();
+        html = f == "html" || (f.Length == 0 && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
+                                              && !request.Headers.Accept.ToString().Contains("json", StringComparison.Ordinal));
+        if (f.Length > 0 && f is not ("json" or "html"))
+        {
+            errors["f"] = [string.Format(ApiTexts.OgcFormatInvalid, f)];
+        }
+
+        return errors.Count > 0 ? ApiProblems.InvalidParameters(errors) : null;
+    }
+
+    private static int? Integer(string? value, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [string.Format(ApiTexts.OgcIntegerInvalid, value, min, max)];
+        return null;
+    }
+
+    private static Envelope? Bbox(string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split(',');
+        var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : (double?)null).ToList();
+        if (parts.Length != 4 || numbers.Any(n => n is null) || numbers[0] > numbers[2] || numbers[1] > numbers[3]
+            || Math.Abs(numbers[1]!.Value) > 90 || Math.Abs(numbers[3]!.Value) > 90)
+        {
+            errors["bbox"] = [string.Format(ApiTexts.OgcBboxInvalid, value)];
+            return null;
+        }
+
+        return new Envelope(numbers[0]!.Value, numbers[2]!.Value, numbers[1]!.Value, numbers[3]!.Value);
+    }
+
+    private static void WriteCollection(Utf8JsonWriter w, OgcCollection c, string root)
+    {
+        w.WriteString("id", c.Id);
+        w.WriteString("title", c.Title);
+        w.WriteString("description", c.Description);
+        w.WriteString("itemType", "feature");
+        w.WriteStartArray("crs");
+        w.WriteStringValue("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        w.WriteEndArray();
+        w.WriteStartObject("extent");
+        w.WriteStartObject("spatial");
+        w.WriteStartArray("bbox");
+        w.WriteStartArray();
+        foreach (var n in new[] { c.Extent.MinX, c.Extent.MinY, c.Extent.MaxX, c.Extent.MaxY })
+        {
+            w.WriteNumberValue(Math.Round(n, 6));
+        }
+
+        w.WriteEndArray();
+        w.WriteEndArray();
+        w.WriteString("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        WriteLinks(w,
+        [
+            new($"{root}/collections/{c.Id}", "self", "application/json", c.Title),
+            new($"{root}/collections/{c.Id}?f=html", "alternate", "text/html", "als HTML"),
+            new($"{root}/collections/{c.Id}/items", "items", "application/geo+json", "Objekte"),
+            new($"{root}/collections/{c.Id}/items?f=html", "items", "text/html", "Objekte als HTML"),
+        ]);
+    }
+
+    private static void WriteFeature(Utf8JsonWriter w, OgcFeature feature, JsonSerializerOptions options)
+    {
+        w.WriteStartObject();
+        WriteFeatureBody(w, feature, options);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFeatureBody(Utf8JsonWriter w, OgcFeature feature, JsonSerializerOptions options)
+    {
+        w.WriteString("type", "Feature");
+        w.WriteString("id", feature.Id);
+        w.WritePropertyName("geometry");
+        JsonSerializer.Serialize(w, feature.Geometry, options);
+        w.WritePropertyName("properties");
+        JsonSerializer.Serialize(w, feature.Properties, options);
+    }
+
+    private static void WriteLinks(Utf8JsonWriter w, IEnumerable<Link> links)
+    {
+        w.WriteStartArray("links");
+        foreach (var link in links)
+        {
+            w.WriteStartObject();
+            w.WriteString("href", link.Href);
+            w.WriteString("rel", link.Rel);
+            w.WriteString("type", link.Type);
+            w.WriteString("title", link.Title);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static IResult Json(Action<Utf8JsonWriter> body, string contentType = "application/json")
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return TypedResults.Bytes(stream.ToArray(), contentType);
+    }
+
+    private static string LinkList(IEnumerable<Link> links) =>
+        "<ul>" + string.Concat(links.Select(l => $"<li><a href=\"{Html.Encode(l.Href)}\">{Html.Encode(l.Title)}</a> ({Html.Encode(l.Rel)})</li>")) + "</ul>";
+
+    private static IResult HtmlPage(string title, string body) =>
+        TypedResults.Content($"<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>{Html.Encode(title)}</title>" +
+                             "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"text-content\">" +
+                             $"<p><a href=\"/ogc?f=html\">OGC API Features</a> · <a href=\"/ogc/collections?f=html\">Sammlungen</a></p><h1>{Html.Encode(title)}</h1>{body}</main></body></html>",
+            "text/html; charset=utf-8");
+}

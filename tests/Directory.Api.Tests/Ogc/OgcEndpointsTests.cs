@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Directory.Testing;
+
+namespace Directory.Api.Tests.Ogc;
+
+public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<SeededApiFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private Task<JsonElement> GetAsync(string path) => api.Client.GetFromJsonAsync<JsonElement>(path, Cancel);
+
+    private static IEnumerable<string> Rels(JsonElement resource) =>
+        resource.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("rel").GetString()!);
+
+    [Fact]
+    public async Task TheLandingPageLinksDescriptionDocumentationConformanceAndData()
+    {
+        var landing = await GetAsync("/ogc");
+
+        Assert.Superset(new HashSet<string> { "self", "alternate", "service-desc", "service-doc", "conformance", "data" }, Rels(landing).ToHashSet());
+        var serviceDesc = landing.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "service-desc");
+        Assert.Equal("application/vnd.oai.openapi+json;version=3.0", serviceDesc.GetProperty("type").GetString());
+        var description = await GetAsync(new Uri(serviceDesc.GetProperty("href").GetString()!).PathAndQuery);
+        Assert.StartsWith("3.0", description.GetProperty("openapi").GetString());
+    }
+
+    [Fact]
+    public async Task ConformanceDeclaresExactlyCoreGeoJsonAndHtml()
+    {
+        var classes = (await GetAsync("/ogc/conformance")).GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()).ToHashSet();
+
+        Assert.Equal(new HashSet<string?>
+        {
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+        }, classes);
+    }
+
+    [Fact]
+    public async Task FourCollectionsWithCrs84ExtentsInsideNrwAndItemLinks()
+    {
+        var collections = (await GetAsync("/ogc/collections")).GetProperty("collections").EnumerateArray().ToList();
+
+        Assert.Equal(["familienmanager", "gemeinden", "kreise", "regierungsbezirke"], collections.Select(c => c.GetProperty("id").GetString()));
+        foreach (var collection in collections)
+        {
+            var bbox = collection.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].EnumerateArray().Select(n => n.GetDouble()).ToList();
+            Assert.InRange(bbox[0], 5.8, 9.5);
+            Assert.InRange(bbox[3], 50.3, 52.6);
+            Assert.Contains("items", Rels(collection));
+        }
+    }
+
+    [Fact]
+    public async Task ItemsPageThroughEveryFeatureWithNextLinks()
+    {
+        var ids = new List<string>();
+        var path = "/ogc/collections/kreise/items?limit=20";
+        var matched = 0;
+        while (path is not null)
+        {
+            var page = await GetAsync(path);
+            matched = page.GetProperty("numberMatched").GetInt32();
+            Assert.Equal(page.GetProperty("features").GetArrayLength(), page.GetProperty("numberReturned").GetInt32());
+            ids.AddRange(page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!));
+            var next = page.GetProperty("links").EnumerateArray().FirstOrDefault(l => l.GetProperty("rel").GetString() == "next");
+            path = next.ValueKind == JsonValueKind.Undefined ? null : new Uri(next.GetProperty("href").GetString()!).PathAndQuery;
+        }
+
+        Assert.Equal(53, matched);
+        Assert.Equal(53, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task FiltersSelectByKreisAndAgs()
+    {
+        var olpe = await GetAsync("/ogc/collections/gemeinden/items?kreis=05966&limit=100");
+        var koeln = await GetAsync("/ogc/collections/gemeinden/items?ags=05315000");
+        var publicInOlpe = (await api.Client.GetFromJsonAsync<JsonElement[]>("/api/regions/05966/managers", Cancel))!.Length;
+        var managersInOlpe = await GetAsync("/ogc/collections/familienmanager/items?kreis=05966&limit=100");
+
+        Assert.Equal(7, olpe.GetProperty("numberMatched").GetInt32());
+        Assert.Equal("Köln", koeln.GetProperty("features")[0].GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal(publicInOlpe, managersInOlpe.GetProperty("numberMatched").GetInt32());
+    }
+
+    [Fact]
+    public async Task OnlyPublicEntriesAppearInTheFamilyManagerCollection()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), Encoding.GetEncoding(1252));
+        var header = lines[0].Split(';').ToList();
+        var hidden = lines.Skip(1).Select(l => l.Split(';'))
+            .Where(r => r[header.IndexOf("Veröffentlichen")] != "ja" || r[header.IndexOf("Status")] != "aktiv")
+            .Select(r => r[header.IndexOf("E-Mail")]).ToList();
+
+        var body = await api.Client.GetStringAsync("/ogc/collections/familienmanager/items?limit=10000", Cancel);
+
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, email => Assert.DoesNotContain(email, body));
+        Assert.DoesNotContain("zertifikat", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OneFeatureByIdAndAsHtml()
+    {
+        var feature = await GetAsync("/ogc/collections/gemeinden/items/05966024");
+        var html = await api.Client.GetAsync("/ogc/collections/gemeinden/items/05966024?f=html", Cancel);
+
+        Assert.Equal("Olpe", feature.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Olpe", await html.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task TheAcceptHeaderChoosesHtml()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ogc/collections");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+
+        var response = await api.Client.SendAsync(request, Cancel);
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"de\">", await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Theory]
+    [InlineData("/ogc/collections/gemeinden/items?foo=1", "foo", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections?limit=5", "limit", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?limit=0", "limit", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?limit=10001", "limit", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?offset=-1", "offset", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?bbox=1,2,3", "bbox", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?bbox=8,51,7,52", "bbox", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?f=xml", "f", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/flughaefen", "collectionId", HttpStatusCode.NotFound)]
+    [InlineData("/ogc/collections/gemeinden/items/99999999", "featureId", HttpStatusCode.NotFound)]
+    public async Task BadRequestsAreProblemsNamingTheParameter(string path, string parameter, HttpStatusCode status)
+    {
+        var response = await api.Client.GetAsync(path, Cancel);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+}
