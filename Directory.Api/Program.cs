@@ -21,13 +21,18 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
 }
 
 builder.Services.AddDirectory();
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(options =>
 {
-    document.Info.Title = "Familienmanager NRW";
-    document.Info.Description = "Public API of the directory of certified family managers in North Rhine-Westphalia. "
-        + "Errors are RFC 9457 problem documents with German texts and a stable type; 'errors' names the parameter.";
-    return Task.CompletedTask;
-}));
+    // The project's own API; the OGC endpoints have their own document below.
+    options.ShouldInclude = description => description.RelativePath?.StartsWith("ogc", StringComparison.Ordinal) != true;
+    options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Familienmanager NRW";
+        document.Info.Description = "Public API of the directory of certified family managers in North Rhine-Westphalia. "
+            + "Errors are RFC 9457 problem documents with German texts and a stable type; 'errors' names the parameter.";
+        return Task.CompletedTask;
+    });
+});
 // The OGC API's service-desc: OpenAPI 3.0, as OGC API - Features Part 1 expects, of the /ogc endpoints only.
 builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -134,7 +135,7 @@ public static class OgcEndpoints
         });
     }
 
-    private static IResult Collection(string collectionId, HttpRequest request, SnapshotProvider snapshots)
+    private static IResult Collection([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots)
     {
         if (Check(request, [], out var html) is { } problem)
         {
@@ -153,7 +154,7 @@ public static class OgcEndpoints
             : Json(w => WriteCollection(w, collection, root));
     }
 
-    private static IResult Items(string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
     {
         if (Check(request, ["limit", "offset", "bbox", "ags", "kreis", "regierungsbezirk"], out var html) is { } problem)
         {
@@ -234,7 +235,8 @@ public static class OgcEndpoints
         }, "application/geo+json");
     }
 
-    private static IResult Item(string collectionId, string featureId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+    private static IResult Item([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,
+        [Description("The feature id: a key (AGS, Kreis, Regierungsbezirk) or a family manager's id.")] string featureId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
     {
         if (Check(request, [], out var html) is { } problem)
         {
