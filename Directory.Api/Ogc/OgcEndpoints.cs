@@ -50,7 +50,7 @@ public static class OgcEndpoints
         group.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The feature collections.");
         group.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One feature collection.");
         group.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and the filters ags, kreis, regierungsbezirk.");
+            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.");
         return app;
     }
@@ -156,7 +156,7 @@ public static class OgcEndpoints
 
     private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
     {
-        if (Check(request, ["limit", "offset", "bbox", "ags", "kreis", "regierungsbezirk"], out var html) is { } problem)
+        if (Check(request, ["limit", "offset", "bbox", "ags", "kreis", "regierungsbezirk", "sortby"], out var html) is { } problem)
         {
             return problem;
         }
@@ -172,6 +172,7 @@ public static class OgcEndpoints
         var limit = Integer(query["limit"], "limit", DefaultLimit, 1, MaxLimit, errors);
         var offset = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
         var bbox = Bbox(query["bbox"], errors);
+        var sortBy = SortBy(query["sortby"], collection, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidParameters(errors);
@@ -190,6 +191,21 @@ public static class OgcEndpoints
                 var property = filter == "ags" ? (collection.Id == "familienmanager" ? "gebiet" : "schluessel") : filter;
                 matching = matching.Where(f => f.Properties.GetValueOrDefault(property) is string s && s == value);
             }
+        }
+
+        if (sortBy is { } order)
+        {
+            // Every property is a string, a number or null; the collections are small enough to sort per request.
+            var key = (Func<OgcFeature, object?>)(f => f.Properties.GetValueOrDefault(order.Property));
+            var comparer = Comparer<object?>.Create((a, b) => (a, b) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                (string x, string y) => string.Compare(x, y, StringComparison.CurrentCulture),
+                _ => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
+            });
+            matching = order.Descending ? matching.OrderByDescending(key, comparer) : matching.OrderBy(key, comparer);
         }
 
         var all = matching.ToList();
@@ -336,6 +352,25 @@ public static class OgcEndpoints
         }
 
         return new Envelope(numbers[0]!.Value, numbers[2]!.Value, numbers[1]!.Value, numbers[3]!.Value);
+    }
+
+    /// <summary><c>sortby=name</c> or <c>sortby=-einwohner</c>: one property of the collection, "-" for descending.</summary>
+    private static (string Property, bool Descending)? SortBy(string? value, OgcCollection collection, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var descending = value.StartsWith('-');
+        var property = value.TrimStart('+', '-');
+        if (collection.Features.Count > 0 && !collection.Features[0].Properties.ContainsKey(property))
+        {
+            errors["sortby"] = [string.Format(ApiTexts.OgcSortByInvalid, value, string.Join(", ", collection.Features[0].Properties.Keys))];
+            return null;
+        }
+
+        return (property, descending);
     }
 
     private static void WriteCollection(Utf8JsonWriter w, OgcCollection c, string root)

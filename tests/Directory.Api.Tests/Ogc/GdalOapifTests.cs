@@ -51,6 +51,10 @@ public sealed partial class GdalOapifTests(KestrelApiFixture server) : IClassFix
         var (_, subset, subsetErrors) = ExternalTool.Run(ogrinfo, "-ro", "-so", "-spat", "7.7", "50.9", "8.1", "51.2", Service, "familienmanager");
 
         Assert.Equal(managers.Length, int.Parse(FeatureCount().Match(all).Groups[1].Value));
+        var lats = managers.Select(m => m.GetProperty("location").GetProperty("lat").GetDouble()).ToList();
+        var lons = managers.Select(m => m.GetProperty("location").GetProperty("lon").GetDouble()).ToList();
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Extent: ({lons.Min():0.000000}, {lats.Min():0.000000}) - ({lons.Max():0.000000}, {lats.Max():0.000000})"), all);
         Assert.Equal(inBox, int.Parse(FeatureCount().Match(subset).Groups[1].Value));
         Assert.True(inBox > 0 && inBox < managers.Length);
         Assert.DoesNotContain("ERROR", allErrors + subsetErrors);

@@ -129,7 +129,19 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
         Assert.Contains("<html lang=\"de\">", await response.Content.ReadAsStringAsync(Cancel));
     }
 
+    [Fact]
+    public async Task SortbyOrdersByAPropertyBothWays()
+    {
+        var largest = await GetAsync("/ogc/collections/gemeinden/items?sortby=-einwohner&limit=1");
+        var smallest = await GetAsync("/ogc/collections/gemeinden/items?sortby=einwohner&limit=1");
+
+        // data/README.md: the largest municipality is Köln (1,024,621), the smallest Hallenberg (4,367).
+        Assert.Equal("Köln", largest.GetProperty("features")[0].GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal("Hallenberg", smallest.GetProperty("features")[0].GetProperty("properties").GetProperty("name").GetString());
+    }
+
     [Theory]
+    [InlineData("/ogc/collections/gemeinden/items?sortby=groesse", "sortby", HttpStatusCode.BadRequest)]
     [InlineData("/ogc/collections/gemeinden/items?foo=1", "foo", HttpStatusCode.BadRequest)]
     [InlineData("/ogc/collections?limit=5", "limit", HttpStatusCode.BadRequest)]
     [InlineData("/ogc/collections/gemeinden/items?limit=0", "limit", HttpStatusCode.BadRequest)]
