@@ -19,7 +19,7 @@ public static class OgcCatalog
             var area = geography.Find(m.AreaKey);
             var point = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Wgs84)
                 .CreatePoint(new NetTopologySuite.Geometries.Coordinate(m.Longitude, m.Latitude));
-            return new OgcFeature(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), point, new Dictionary<string, object?>
+            return new OgcFeature(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), point, m.Location, new Dictionary<string, object?>
             {
                 ["name"] = m.DisplayName,
                 ["organisation"] = m.Organisation,
@@ -37,7 +37,7 @@ public static class OgcCatalog
             });
         }).ToList();
 
-        OgcFeature Region(Region r) => new(r.Key, Wgs84(r.Boundary), new Dictionary<string, object?>
+        OgcFeature Region(Region r) => new(r.Key, Wgs84(r.Boundary), r.Boundary, new Dictionary<string, object?>
         {
             ["schluessel"] = r.Key,
             ["name"] = r.Name,

@@ -2,8 +2,11 @@ using NetTopologySuite.Geometries;
 
 namespace Directory.Api.Ogc;
 
-/// <summary>One feature of an OGC API collection: id, WGS84 geometry and its envelope, and properties.</summary>
-public sealed record OgcFeature(string Id, Geometry Geometry, IReadOnlyDictionary<string, object?> Properties)
+/// <summary>
+/// One feature of an OGC API collection: id, geometry in CRS84 (longitude, latitude) and as stored in EPSG:25832,
+/// and properties.
+/// </summary>
+public sealed record OgcFeature(string Id, Geometry Geometry, Geometry StoredGeometry, IReadOnlyDictionary<string, object?> Properties)
 {
     /// <summary>The envelope in CRS84 (longitude, latitude), for bbox queries.</summary>
     public Envelope Envelope { get; } = Geometry.EnvelopeInternal;

@@ -35,6 +35,7 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     ];
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
@@ -50,7 +51,7 @@ public static class OgcEndpoints
         group.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The feature collections.");
         group.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One feature collection.");
         group.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.");
+            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and bbox-crs, crs, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.");
         return app;
     }
@@ -156,7 +157,7 @@ public static class OgcEndpoints
 
     private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
     {
-        if (Check(request, ["limit", "offset", "bbox", "ags", "kreis", "regierungsbezirk", "sortby"], out var html) is { } problem)
+        if (Check(request, ["limit", "offset", "bbox", "bbox-crs", "crs", "ags", "kreis", "regierungsbezirk", "sortby"], out var html) is { } problem)
         {
             return problem;
         }
@@ -171,7 +172,9 @@ public static class OgcEndpoints
         var query = request.Query;
         var limit = Integer(query["limit"], "limit", DefaultLimit, 1, MaxLimit, errors);
         var offset = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
-        var bbox = Bbox(query["bbox"], errors);
+        var crs = CrsParameter(query["crs"], "crs", errors);
+        var bboxCrs = CrsParameter(query["bbox-crs"], "bbox-crs", errors);
+        var bbox = Bbox(query["bbox"], bboxCrs ?? OgcCrs.Crs84, errors);
         var sortBy = SortBy(query["sortby"], collection, errors);
         if (errors.Count > 0)
         {
@@ -181,7 +184,14 @@ public static class OgcEndpoints
         IEnumerable<OgcFeature> matching = collection.Features;
         if (bbox is not null)
         {
-            matching = matching.Where(f => f.Envelope.Intersects(bbox) && f.Geometry.Intersects(f.Geometry.Factory.ToGeometry(bbox)));
+            // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
+            var (box, inCrs) = bbox.Value;
+            var boxGeometry = new GeometryFactory().ToGeometry(box);
+            matching = matching.Where(f =>
+            {
+                var geometry = OgcCrsUris.GeometryIn(f, inCrs);
+                return geometry.EnvelopeInternal.Intersects(box) && geometry.Intersects(boxGeometry);
+            });
         }
 
         foreach (var filter in new[] { "ags", "kreis", "regierungsbezirk" })
@@ -244,19 +254,26 @@ public static class OgcEndpoints
             w.WriteStartArray("features");
             foreach (var feature in page)
             {
-                WriteFeature(w, feature, json.Value.SerializerOptions);
+                WriteFeature(w, feature, crs ?? OgcCrs.Crs84, json.Value.SerializerOptions);
             }
 
             w.WriteEndArray();
-        }, "application/geo+json");
+        }, "application/geo+json", crs ?? OgcCrs.Crs84);
     }
 
     private static IResult Item([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,
         [Description("The feature id: a key (AGS, Kreis, Regierungsbezirk) or a family manager's id.")] string featureId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
     {
-        if (Check(request, [], out var html) is { } problem)
+        if (Check(request, ["crs"], out var html) is { } problem)
         {
             return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var crs = CrsParameter(request.Query["crs"], "crs", errors) ?? OgcCrs.Crs84;
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
         }
 
         var collection = Find(snapshots, collectionId);
@@ -280,10 +297,10 @@ public static class OgcEndpoints
         var self = $"{Root(request)}/collections/{collection.Id}/items/{feature.Id}";
         return Json(w =>
         {
-            WriteFeatureBody(w, feature, json.Value.SerializerOptions);
+            WriteFeatureBody(w, feature, crs, json.Value.SerializerOptions);
             WriteLinks(w, [new(self, "self", "application/geo+json", "Dieses Objekt"), new(self + "?f=html", "alternate", "text/html", "als HTML"),
                 new($"{Root(request)}/collections/{collection.Id}", "collection", "application/json", collection.Title)]);
-        }, "application/geo+json");
+        }, "application/geo+json", crs);
     }
 
     private sealed record Link(string Href, string Rel, string Type, string Title);
@@ -335,7 +352,7 @@ public static class OgcEndpoints
         return null;
     }
 
-    private static Envelope? Bbox(string? value, Dictionary<string, string[]> errors)
+    private static (Envelope Box, OgcCrs Crs)? Bbox(string? value, OgcCrs crs, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -345,13 +362,30 @@ public static class OgcEndpoints
         var parts = value.Split(',');
         var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : (double?)null).ToList();
         if (parts.Length != 4 || numbers.Any(n => n is null) || numbers[0] > numbers[2] || numbers[1] > numbers[3]
-            || Math.Abs(numbers[1]!.Value) > 90 || Math.Abs(numbers[3]!.Value) > 90)
+            || OgcCrsUris.ToCrs84(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, crs) is null)
         {
             errors["bbox"] = [string.Format(ApiTexts.OgcBboxInvalid, value)];
             return null;
         }
 
-        return new Envelope(numbers[0]!.Value, numbers[2]!.Value, numbers[1]!.Value, numbers[3]!.Value);
+        // The box in the axis order of its CRS's geometries (EPSG:4326: latitude first, as the values come).
+        return (new Envelope(numbers[0]!.Value, numbers[2]!.Value, numbers[1]!.Value, numbers[3]!.Value), crs);
+    }
+
+    private static OgcCrs? CrsParameter(string? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var crs = OgcCrsUris.Parse(value);
+        if (crs is null)
+        {
+            errors[name] = [string.Format(ApiTexts.OgcCrsInvalid, value, string.Join(", ", OgcCrsUris.All))];
+        }
+
+        return crs;
     }
 
     /// <summary><c>sortby=name</c> or <c>sortby=-einwohner</c>: one property of the collection, "-" for descending.</summary>
@@ -380,8 +414,13 @@ public static class OgcEndpoints
         w.WriteString("description", c.Description);
         w.WriteString("itemType", "feature");
         w.WriteStartArray("crs");
-        w.WriteStringValue("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        foreach (var uri in OgcCrsUris.All)
+        {
+            w.WriteStringValue(uri);
+        }
+
         w.WriteEndArray();
+        w.WriteString("storageCrs", OgcCrsUris.Epsg25832);
         w.WriteStartObject("extent");
         w.WriteStartObject("spatial");
         w.WriteStartArray("bbox");
@@ -405,19 +444,19 @@ public static class OgcEndpoints
         ]);
     }
 
-    private static void WriteFeature(Utf8JsonWriter w, OgcFeature feature, JsonSerializerOptions options)
+    private static void WriteFeature(Utf8JsonWriter w, OgcFeature feature, OgcCrs crs, JsonSerializerOptions options)
     {
         w.WriteStartObject();
-        WriteFeatureBody(w, feature, options);
+        WriteFeatureBody(w, feature, crs, options);
         w.WriteEndObject();
     }
 
-    private static void WriteFeatureBody(Utf8JsonWriter w, OgcFeature feature, JsonSerializerOptions options)
+    private static void WriteFeatureBody(Utf8JsonWriter w, OgcFeature feature, OgcCrs crs, JsonSerializerOptions options)
     {
         w.WriteString("type", "Feature");
         w.WriteString("id", feature.Id);
         w.WritePropertyName("geometry");
-        JsonSerializer.Serialize(w, feature.Geometry, options);
+        JsonSerializer.Serialize(w, OgcCrsUris.GeometryIn(feature, crs), options);
         w.WritePropertyName("properties");
         JsonSerializer.Serialize(w, feature.Properties, options);
     }
@@ -438,7 +477,7 @@ public static class OgcEndpoints
         w.WriteEndArray();
     }
 
-    private static IResult Json(Action<Utf8JsonWriter> body, string contentType = "application/json")
+    private static IResult Json(Action<Utf8JsonWriter> body, string contentType = "application/json", OgcCrs? contentCrs = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
@@ -448,7 +487,18 @@ public static class OgcEndpoints
             writer.WriteEndObject();
         }
 
-        return TypedResults.Bytes(stream.ToArray(), contentType);
+        var bytes = stream.ToArray();
+        return contentCrs is { } crs ? new ContentCrsResult(TypedResults.Bytes(bytes, contentType), OgcCrsUris.Uri(crs)) : TypedResults.Bytes(bytes, contentType);
+    }
+
+    /// <summary>Adds the Part 2 <c>Content-Crs</c> header to a result.</summary>
+    private sealed class ContentCrsResult(IResult inner, string crsUri) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers["Content-Crs"] = $"<{crsUri}>";
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     private static string LinkList(IEnumerable<Link> links) =>

@@ -65,12 +65,12 @@ public sealed class GeographyCommandTests : IDisposable
 
     public static TheoryData<string, string, string> BadFiles => new()
     {
-        { "not-json", "nrw-gemeinden.geojson", "" },
-        { "truncated", "nrw-gemeinden.geojson", "" },
-        { "wrong-crs", "nrw-gemeinden.geojson", "geometry" },
-        { "missing-ags", "nrw-gemeinden.geojson", "ags" },
-        { "self-intersection", "nrw-gemeinden.geojson", "geometry" },
-        { "unknown-kreis", "nrw-gemeinden.geojson", "kreis_ags" },
+        { "not-json", "nrw-gemeinden-25832.geojson", "" },
+        { "truncated", "nrw-gemeinden-25832.geojson", "" },
+        { "wrong-crs", "nrw-gemeinden-25832.geojson", "geometry" },
+        { "missing-ags", "nrw-gemeinden-25832.geojson", "ags" },
+        { "self-intersection", "nrw-gemeinden-25832.geojson", "geometry" },
+        { "unknown-kreis", "nrw-gemeinden-25832.geojson", "kreis_ags" },
     };
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class GeographyCommandTests : IDisposable
         Assert.Equal(0, (await ImportAsync(RepositoryPaths.Data)).ExitCode);
         var before = FileHash();
         var source = folder.CopyGeography();
-        Spoil(spoil, Path.Combine(source, "nrw-gemeinden.geojson"));
+        Spoil(spoil, Path.Combine(source, "nrw-gemeinden-25832.geojson"));
 
         var (exitCode, output, error) = await ImportAsync(source);
 
@@ -100,7 +100,7 @@ public sealed class GeographyCommandTests : IDisposable
     public async Task ABadFileCreatesNoDatabaseWhereThereWasNone()
     {
         var source = folder.CopyGeography();
-        Spoil("not-json", Path.Combine(source, "nrw-gemeinden.geojson"));
+        Spoil("not-json", Path.Combine(source, "nrw-gemeinden-25832.geojson"));
 
         var (exitCode, _, _) = await ImportAsync(source);
 
@@ -130,7 +130,6 @@ public sealed class GeographyCommandTests : IDisposable
                 File.WriteAllText(path, text[..(text.Length * 2 / 3)]);
                 break;
             case "wrong-crs":
-                File.Copy(RepositoryPaths.DataFile("nrw-gemeinden-25832.geojson"), path, overwrite: true);
                 GeoJsonEdit.Change(path, root => root.Remove("crs"));
                 break;
             case "missing-ags":
@@ -138,7 +137,7 @@ public sealed class GeographyCommandTests : IDisposable
                 break;
             case "self-intersection":
                 GeoJsonEdit.Change(path, root => GeoJsonEdit.Feature(root, "05966024")["geometry"] = JsonNode.Parse(
-                    """{"type":"Polygon","coordinates":[[[7.84,51.02],[7.86,51.04],[7.86,51.02],[7.84,51.04],[7.84,51.02]]]}"""));
+                    """{"type":"Polygon","coordinates":[[[419000,5653000],[421000,5655000],[421000,5653000],[419000,5655000],[419000,5653000]]]}"""));
                 break;
             case "unknown-kreis":
                 GeoJsonEdit.Change(path, root =>

@@ -29,7 +29,7 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
     }
 
     [Fact]
-    public async Task ConformanceDeclaresExactlyCoreGeoJsonAndHtml()
+    public async Task ConformanceDeclaresExactlyCoreGeoJsonHtmlAndCrs()
     {
         var classes = (await GetAsync("/ogc/conformance")).GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()).ToHashSet();
 
@@ -38,6 +38,7 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         }, classes);
     }
 
@@ -129,6 +130,82 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
         Assert.Contains("<html lang=\"de\">", await response.Content.ReadAsStringAsync(Cancel));
     }
 
+    private const string Crs25832 = "http://www.opengis.net/def/crs/EPSG/0/25832";
+    private const string Crs4326 = "http://www.opengis.net/def/crs/EPSG/0/4326";
+
+    private static IEnumerable<double[]> Positions(JsonElement geometry)
+    {
+        static IEnumerable<double[]> Walk(JsonElement e) => e[0].ValueKind == JsonValueKind.Number
+            ? [[e[0].GetDouble(), e[1].GetDouble()]]
+            : e.EnumerateArray().SelectMany(Walk);
+        return Walk(geometry.GetProperty("coordinates"));
+    }
+
+    [Fact]
+    public async Task CollectionsOfferThreeCrsAndStoreInEpsg25832()
+    {
+        var collection = await GetAsync("/ogc/collections/gemeinden");
+
+        Assert.Equal(["http://www.opengis.net/def/crs/OGC/1.3/CRS84", Crs4326, Crs25832],
+            collection.GetProperty("crs").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(Crs25832, collection.GetProperty("storageCrs").GetString());
+    }
+
+    [Fact]
+    public async Task InEpsg25832AMunicipalityHasTheOfficialCoordinatesWithinOneCentimetre()
+    {
+        var response = await api.Client.GetAsync($"/ogc/collections/gemeinden/items/05966024?crs={Uri.EscapeDataString(Crs25832)}", Cancel);
+        var served = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("geometry");
+        var official = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.DataFile("nrw-gemeinden-25832.geojson"))).RootElement
+            .GetProperty("features").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "05966024").GetProperty("geometry");
+
+        Assert.Equal($"<{Crs25832}>", response.Headers.GetValues("Content-Crs").Single());
+        var a = Positions(served).ToList();
+        var b = Positions(official).ToList();
+        Assert.Equal(b.Count, a.Count);
+        Assert.All(a.Zip(b), p => Assert.True(Math.Abs(p.First[0] - p.Second[0]) <= 0.01 && Math.Abs(p.First[1] - p.Second[1]) <= 0.01));
+    }
+
+    [Fact]
+    public async Task InEpsg4326LatitudeComesFirst()
+    {
+        var crs84 = await GetAsync("/ogc/collections/familienmanager/items?limit=5");
+        var response = await api.Client.GetAsync($"/ogc/collections/familienmanager/items?limit=5&crs={Uri.EscapeDataString(Crs4326)}", Cancel);
+        var epsg4326 = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+
+        Assert.Equal($"<{Crs4326}>", response.Headers.GetValues("Content-Crs").Single());
+        foreach (var (lonLat, latLon) in crs84.GetProperty("features").EnumerateArray().Zip(epsg4326.GetProperty("features").EnumerateArray()))
+        {
+            var p = Positions(lonLat.GetProperty("geometry")).Single();
+            var q = Positions(latLon.GetProperty("geometry")).Single();
+            Assert.Equal((p[1], p[0]), (q[0], q[1]));
+        }
+    }
+
+    [Fact]
+    public async Task ABboxInEpsg25832FindsTheMunicipalityAroundAnOfficialVertex()
+    {
+        var vertex = Positions(JsonDocument.Parse(File.ReadAllText(RepositoryPaths.DataFile("nrw-gemeinden-25832.geojson"))).RootElement
+            .GetProperty("features").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "05966024").GetProperty("geometry")).First();
+        var box = FormattableString.Invariant($"{vertex[0] - 2},{vertex[1] - 2},{vertex[0] + 2},{vertex[1] + 2}");
+
+        var found = await GetAsync($"/ogc/collections/gemeinden/items?bbox={box}&bbox-crs={Uri.EscapeDataString(Crs25832)}");
+
+        Assert.Contains(found.GetProperty("features").EnumerateArray(), f => f.GetProperty("id").GetString() == "05966024");
+        Assert.True(found.GetProperty("numberMatched").GetInt32() <= 3);
+    }
+
+    [Fact]
+    public async Task ABboxInEpsg4326IsReadLatitudeFirst()
+    {
+        var crs84 = await GetAsync("/ogc/collections/familienmanager/items?limit=1000&bbox=7.7,50.9,8.1,51.2");
+        var epsg4326 = await GetAsync($"/ogc/collections/familienmanager/items?limit=1000&bbox=50.9,7.7,51.2,8.1&bbox-crs={Uri.EscapeDataString(Crs4326)}");
+
+        static List<string> Ids(JsonElement page) => page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToList();
+        Assert.NotEmpty(Ids(crs84));
+        Assert.Equal(Ids(crs84), Ids(epsg4326));
+    }
+
     [Fact]
     public async Task SortbyOrdersByAPropertyBothWays()
     {
@@ -142,6 +219,10 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
 
     [Theory]
     [InlineData("/ogc/collections/gemeinden/items?sortby=groesse", "sortby", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?crs=EPSG:25832", "crs", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items/05966024?crs=http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FEPSG%2F0%2F3035", "crs", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?bbox=7,51,8,52&bbox-crs=urn:x", "bbox-crs", HttpStatusCode.BadRequest)]
+    [InlineData("/ogc/collections/gemeinden/items?bbox=51,7,95,8&bbox-crs=http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FEPSG%2F0%2F4326", "bbox", HttpStatusCode.BadRequest)]
     [InlineData("/ogc/collections/gemeinden/items?foo=1", "foo", HttpStatusCode.BadRequest)]
     [InlineData("/ogc/collections?limit=5", "limit", HttpStatusCode.BadRequest)]
     [InlineData("/ogc/collections/gemeinden/items?limit=0", "limit", HttpStatusCode.BadRequest)]

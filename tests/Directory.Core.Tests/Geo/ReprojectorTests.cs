@@ -43,7 +43,12 @@ public sealed class ReprojectorTests(NrwGeographyFixture nrw)
         Assert.Empty(problems);
         Assert.Equal(Crs.Etrs89Utm32N, official.Srid);
 
-        var importedByAgs = nrw.Data.Municipalities.ToDictionary(m => m.Ags);
+        var fromWgs84 = GeographyImporter.Load(GeographySources.InDirectory(RepositoryPaths.Data) with
+        {
+            Municipalities = RepositoryPaths.DataFile("nrw-gemeinden.geojson"),
+        });
+        Assert.Equal(Crs.Wgs84, fromWgs84.MunicipalitySourceSrid);
+        var importedByAgs = fromWgs84.Municipalities.ToDictionary(m => m.Ags);
         var largestDeviation = 0.0;
         foreach (var feature in official.Features)
         {
@@ -65,13 +70,13 @@ public sealed class ReprojectorTests(NrwGeographyFixture nrw)
         using var folder = new TemporaryDirectory();
         var sources = GeographySources.InDirectory(RepositoryPaths.Data) with
         {
-            Municipalities = RepositoryPaths.DataFile("nrw-gemeinden-25832.geojson"),
+            Municipalities = RepositoryPaths.DataFile("nrw-gemeinden.geojson"),
         };
 
-        var fromEtrs89 = GeographyImporter.Load(sources);
+        var fromEtrs89 = nrw.Data;
+        var fromWgs84 = GeographyImporter.Load(sources).Municipalities.ToDictionary(m => m.Ags);
 
         Assert.Equal(Crs.Etrs89Utm32N, fromEtrs89.MunicipalitySourceSrid);
-        var fromWgs84 = nrw.Data.Municipalities.ToDictionary(m => m.Ags);
         foreach (var municipality in fromEtrs89.Municipalities)
         {
             var other = fromWgs84[municipality.Ags].Boundary;

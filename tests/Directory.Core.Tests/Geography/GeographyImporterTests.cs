@@ -10,7 +10,7 @@ namespace Directory.Core.Tests.Geography;
 /// </summary>
 public sealed class GeographyImporterTests : IDisposable
 {
-    private const string Municipalities = "nrw-gemeinden.geojson";
+    private const string Municipalities = "nrw-gemeinden-25832.geojson";
     private readonly TemporaryDirectory folder = new();
     private readonly GeographySources sources;
 
@@ -63,7 +63,6 @@ public sealed class GeographyImporterTests : IDisposable
     public void ACoordinateFileWithoutItsCrsIsReportedAsOutsideNrw()
     {
         // The EPSG:25832 file without its crs member reads as degrees: metres far outside NRW.
-        File.Copy(RepositoryPaths.DataFile("nrw-gemeinden-25832.geojson"), sources.Municipalities, overwrite: true);
         GeoJsonEdit.Change(sources.Municipalities, root => root.Remove("crs"));
 
         var problems = LoadProblems();
@@ -116,16 +115,16 @@ public sealed class GeographyImporterTests : IDisposable
     [Fact]
     public void ASelfIntersectingPolygonIsReportedWithItsLocation()
     {
-        // A bow tie inside Olpe: its two edges cross at (7.85, 51.03).
+        // A bow tie inside Olpe (EPSG:25832, like the file): its two edges cross at (420000, 5654000).
         GeoJsonEdit.Change(sources.Municipalities, root =>
             GeoJsonEdit.Feature(root, "05966024")["geometry"] = JsonNode.Parse(
-                """{"type":"Polygon","coordinates":[[[7.84,51.02],[7.86,51.04],[7.86,51.02],[7.84,51.04],[7.84,51.02]]]}"""));
+                """{"type":"Polygon","coordinates":[[[419000,5653000],[421000,5655000],[421000,5653000],[419000,5655000],[419000,5653000]]]}"""));
 
         var problems = LoadProblems();
 
         var problem = Assert.Single(problems, p => p.Property == "geometry" && p.Location!.Contains("05966024"));
         Assert.Contains("Selbstüberschneidung", problem.Message);
-        Assert.Contains("(7.85, 51.03)", problem.Message);
+        Assert.Contains("(420000, 5654000)", problem.Message);
     }
 
     [Fact]
@@ -220,7 +219,7 @@ public sealed class GeographyImporterTests : IDisposable
 
         var line = Assert.Single(LoadProblems()).ToString();
 
-        Assert.StartsWith("nrw-gemeinden.geojson, Feature ", line);
+        Assert.StartsWith("nrw-gemeinden-25832.geojson, Feature ", line);
         Assert.Contains("(05315000), Eigenschaft „population“: ", line);
         Assert.Contains("„viele“", line);
     }
