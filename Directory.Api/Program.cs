@@ -25,6 +25,7 @@ builder.Services.AddOpenApi(options =>
 {
     // The project's own API; the OGC endpoints have their own document below.
     options.ShouldInclude = description => description.RelativePath?.StartsWith("ogc", StringComparison.Ordinal) != true;
+    options.AddOperationTransformer(OpenApiParameterFacts.ApplyAsync);
     options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "Familienmanager NRW";
@@ -38,6 +39,7 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
 {
     options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
     options.ShouldInclude = description => description.RelativePath?.StartsWith("ogc", StringComparison.Ordinal) == true;
+    options.AddOperationTransformer(OpenApiParameterFacts.ApplyAsync);
     options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "Familienmanager NRW – OGC API Features";

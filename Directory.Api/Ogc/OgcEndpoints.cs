@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -155,7 +156,19 @@ public static class OgcEndpoints
             : Json(w => WriteCollection(w, collection, root));
     }
 
-    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+    // The query parameters are declared for the OpenAPI document (service-desc); the handler reads them from the
+    // query itself, so that an unknown parameter, which binding would ignore, is a 400 as the standard requires.
+    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json,
+        [Description("Features per page, 1 to 10000; default 10.")] string? limit = null,
+        [Description("Features to skip; default 0.")] string? offset = null,
+        [Description("minx,miny,maxx,maxy in bbox-crs (default CRS84: lon,lat).")] string? bbox = null,
+        [FromQuery(Name = "bbox-crs"), Description("CRS of bbox: CRS84, EPSG:4326 or EPSG:25832 (as URI).")] string? bboxCrs = null,
+        [Description("CRS of the answer: CRS84 (default), EPSG:4326 or EPSG:25832 (as URI).")] string? crs = null,
+        [Description("Equality filter: the Gemeinde (AGS).")] string? ags = null,
+        [Description("Equality filter: the Kreis key.")] string? kreis = null,
+        [Description("Equality filter: the Regierungsbezirk key.")] string? regierungsbezirk = null,
+        [Description("A property to sort by; '-' before it for descending.")] string? sortby = null,
+        [Description("json or html; default from the Accept header.")] string? f = null)
     {
         if (Check(request, ["limit", "offset", "bbox", "bbox-crs", "crs", "ags", "kreis", "regierungsbezirk", "sortby"], out var html) is { } problem)
         {
@@ -170,11 +183,11 @@ public static class OgcEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var query = request.Query;
-        var limit = Integer(query["limit"], "limit", DefaultLimit, 1, MaxLimit, errors);
-        var offset = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
-        var crs = CrsParameter(query["crs"], "crs", errors);
-        var bboxCrs = CrsParameter(query["bbox-crs"], "bbox-crs", errors);
-        var bbox = Bbox(query["bbox"], bboxCrs ?? OgcCrs.Crs84, errors);
+        var pageSize = Integer(query["limit"], "limit", DefaultLimit, 1, MaxLimit, errors);
+        var skip = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
+        var answerCrs = CrsParameter(query["crs"], "crs", errors);
+        var boxCrs = CrsParameter(query["bbox-crs"], "bbox-crs", errors);
+        var box = Bbox(query["bbox"], boxCrs ?? OgcCrs.Crs84, errors);
         var sortBy = SortBy(query["sortby"], collection, errors);
         if (errors.Count > 0)
         {
@@ -182,15 +195,15 @@ public static class OgcEndpoints
         }
 
         IEnumerable<OgcFeature> matching = collection.Features;
-        if (bbox is not null)
+        if (box is not null)
         {
             // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
-            var (box, inCrs) = bbox.Value;
-            var boxGeometry = new GeometryFactory().ToGeometry(box);
-            matching = matching.Where(f =>
+            var (envelope, inCrs) = box.Value;
+            var boxGeometry = new GeometryFactory().ToGeometry(envelope);
+            matching = matching.Where(feature =>
             {
-                var geometry = OgcCrsUris.GeometryIn(f, inCrs);
-                return geometry.EnvelopeInternal.Intersects(box) && geometry.Intersects(boxGeometry);
+                var geometry = OgcCrsUris.GeometryIn(feature, inCrs);
+                return geometry.EnvelopeInternal.Intersects(envelope) && geometry.Intersects(boxGeometry);
             });
         }
 
@@ -199,14 +212,14 @@ public static class OgcEndpoints
             if (query[filter].ToString() is { Length: > 0 } value)
             {
                 var property = filter == "ags" ? (collection.Id == "familienmanager" ? "gebiet" : "schluessel") : filter;
-                matching = matching.Where(f => f.Properties.GetValueOrDefault(property) is string s && s == value);
+                matching = matching.Where(feature => feature.Properties.GetValueOrDefault(property) is string s && s == value);
             }
         }
 
         if (sortBy is { } order)
         {
             // Every property is a string, a number or null; the collections are small enough to sort per request.
-            var key = (Func<OgcFeature, object?>)(f => f.Properties.GetValueOrDefault(order.Property));
+            var key = (Func<OgcFeature, object?>)(feature => feature.Properties.GetValueOrDefault(order.Property));
             var comparer = Comparer<object?>.Create((a, b) => (a, b) switch
             {
                 (null, null) => 0,
@@ -219,29 +232,29 @@ public static class OgcEndpoints
         }
 
         var all = matching.ToList();
-        var page = all.Skip(offset!.Value).Take(limit!.Value).ToList();
+        var page = all.Skip(skip!.Value).Take(pageSize!.Value).ToList();
         var root = Root(request);
         var self = $"{root}/collections/{collection.Id}/items";
         string Page(int at, string format) => $"{self}?{string.Join('&', query.Where(p => p.Key is not ("offset" or "f")).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"offset={at}").Append($"f={format}"))}";
         var links = new List<Link>
         {
-            new(Page(offset.Value, html ? "html" : "json"), "self", html ? "text/html" : "application/geo+json", "Diese Seite"),
-            new(Page(offset.Value, html ? "json" : "html"), "alternate", html ? "application/geo+json" : "text/html", html ? "als GeoJSON" : "als HTML"),
+            new(Page(skip.Value, html ? "html" : "json"), "self", html ? "text/html" : "application/geo+json", "Diese Seite"),
+            new(Page(skip.Value, html ? "json" : "html"), "alternate", html ? "application/geo+json" : "text/html", html ? "als GeoJSON" : "als HTML"),
         };
-        if (offset.Value + page.Count < all.Count)
+        if (skip.Value + page.Count < all.Count)
         {
-            links.Add(new(Page(offset.Value + limit.Value, html ? "html" : "json"), "next", html ? "text/html" : "application/geo+json", "Nächste Seite"));
+            links.Add(new(Page(skip.Value + pageSize.Value, html ? "html" : "json"), "next", html ? "text/html" : "application/geo+json", "Nächste Seite"));
         }
 
-        if (offset.Value > 0)
+        if (skip.Value > 0)
         {
-            links.Add(new(Page(Math.Max(0, offset.Value - limit.Value), html ? "html" : "json"), "prev", html ? "text/html" : "application/geo+json", "Vorige Seite"));
+            links.Add(new(Page(Math.Max(0, skip.Value - pageSize.Value), html ? "html" : "json"), "prev", html ? "text/html" : "application/geo+json", "Vorige Seite"));
         }
 
         if (html)
         {
-            return HtmlPage($"{collection.Title}: Objekte {offset.Value + 1}–{offset.Value + page.Count} von {all.Count}",
-                "<ul>" + string.Concat(page.Select(f => $"<li><a href=\"{Html.Encode($"{self}/{f.Id}?f=html")}\">{Html.Encode(f.Properties.GetValueOrDefault("name")?.ToString() ?? f.Id)}</a></li>")) + "</ul>" + LinkList(links));
+            return HtmlPage($"{collection.Title}: Objekte {skip.Value + 1}–{skip.Value + page.Count} von {all.Count}",
+                "<ul>" + string.Concat(page.Select(feature => $"<li><a href=\"{Html.Encode($"{self}/{feature.Id}?f=html")}\">{Html.Encode(feature.Properties.GetValueOrDefault("name")?.ToString() ?? feature.Id)}</a></li>")) + "</ul>" + LinkList(links));
         }
 
         return Json(w =>
@@ -254,11 +267,11 @@ public static class OgcEndpoints
             w.WriteStartArray("features");
             foreach (var feature in page)
             {
-                WriteFeature(w, feature, crs ?? OgcCrs.Crs84, json.Value.SerializerOptions);
+                WriteFeature(w, feature, answerCrs ?? OgcCrs.Crs84, json.Value.SerializerOptions);
             }
 
             w.WriteEndArray();
-        }, "application/geo+json", crs ?? OgcCrs.Crs84);
+        }, "application/geo+json", answerCrs ?? OgcCrs.Crs84);
     }
 
     private static IResult Item([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,

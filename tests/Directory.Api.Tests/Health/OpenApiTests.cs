@@ -67,4 +67,19 @@ public sealed class OpenApiTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnl
             }
         }
     }
+
+    [Fact]
+    public async Task NumericParametersHaveTheirRangesAndEveryKnownParameterAnExample()
+    {
+        var nearby = JsonDocument.Parse(await DocumentAsync()).RootElement.GetProperty("paths").GetProperty("/api/managers/nearby")
+            .GetProperty("get").GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+
+        var radius = nearby["radiusKm"].GetProperty("schema");
+        Assert.Equal("number", radius.GetProperty("type").GetString());
+        Assert.Equal(200, radius.GetProperty("maximum").GetDouble());
+        Assert.Equal(-90, nearby["lat"].GetProperty("schema").GetProperty("minimum").GetDouble());
+        Assert.Equal("integer", nearby["limit"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.All(nearby.Values, p => Assert.True(p.TryGetProperty("example", out _), p.GetProperty("name").GetString()));
+        Assert.Equal("^[0-9]{5}$", nearby["plz"].GetProperty("schema").GetProperty("pattern").GetString());
+    }
 }

@@ -29,6 +29,18 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task TheServiceDescriptionDeclaresTheItemsParametersWithTheLimitMaximum()
+    {
+        var description = await GetAsync("/openapi/ogc.json");
+        var parameters = description.GetProperty("paths").GetProperty("/ogc/collections/{collectionId}/items").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+
+        Assert.Superset(new HashSet<string> { "limit", "offset", "bbox", "bbox-crs", "crs", "ags", "kreis", "regierungsbezirk", "sortby" },
+            parameters.Keys.ToHashSet());
+        Assert.Equal("10000", parameters["limit"].GetProperty("schema").GetProperty("maximum").GetRawText());
+    }
+
+    [Fact]
     public async Task ConformanceDeclaresExactlyCoreGeoJsonHtmlAndCrs()
     {
         var classes = (await GetAsync("/ogc/conformance")).GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()).ToHashSet();
