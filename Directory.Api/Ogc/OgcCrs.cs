@@ -76,28 +76,5 @@ public static class OgcCrsUris
         }
     }
 
-    private static Geometry Swapped(Geometry geometry)
-    {
-        var copy = geometry.Copy();
-        copy.Apply(new SwapFilter());
-        copy.GeometryChanged();
-        return copy;
-    }
-
-    private sealed class SwapFilter : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (var i = 0; i < seq.Count; i++)
-            {
-                var x = seq.GetX(i);
-                seq.SetX(i, seq.GetY(i));
-                seq.SetY(i, x);
-            }
-        }
-    }
+    private static Geometry Swapped(Geometry geometry) => CoordinateMapFilter.Apply(geometry.Copy(), (x, y) => (y, x));
 }

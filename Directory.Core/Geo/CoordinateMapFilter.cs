@@ -3,10 +3,12 @@ using NetTopologySuite.Geometries;
 namespace Directory.Core.Geo;
 
 /// <summary>Replaces every (x, y) of a geometry by <c>map(x, y)</c>, in place; for reprojection and rounding.</summary>
-internal sealed class CoordinateMapFilter(Func<double, double, (double X, double Y)> map) : IEntireCoordinateSequenceFilter
+public sealed class CoordinateMapFilter(Func<double, double, (double X, double Y)> map) : IEntireCoordinateSequenceFilter
 {
+    /// <inheritdoc />
     public bool Done => false;
 
+    /// <inheritdoc />
     public bool GeometryChanged => true;
 
     /// <summary>Returns <paramref name="geometry"/> after mapping all its coordinates (the same instance).</summary>
@@ -18,6 +20,7 @@ internal sealed class CoordinateMapFilter(Func<double, double, (double X, double
         return geometry;
     }
 
+    /// <inheritdoc />
     public void Filter(CoordinateSequence seq)
     {
         for (var i = 0; i < seq.Count; i++)
