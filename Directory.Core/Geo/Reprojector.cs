@@ -25,9 +25,6 @@ public static class Reprojector
     // ProjNet documents no thread safety for its transforms, so each thread gets its own instances.
     [ThreadStatic] private static Dictionary<(int, int), MathTransform>? transformsOfThisThread;
 
-    /// <summary>The SRIDs this class can reproject between.</summary>
-    public static IReadOnlyCollection<int> SupportedSrids => KnownSystems.Keys;
-
     /// <summary>True when <paramref name="srid"/> can be reprojected by this class.</summary>
     public static bool IsSupported(int srid) => KnownSystems.ContainsKey(srid);
 

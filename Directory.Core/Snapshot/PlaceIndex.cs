@@ -16,6 +16,7 @@ public sealed class PlaceIndex
     public PlaceIndex(IReadOnlyList<Region> municipalities, IReadOnlyDictionary<string, IReadOnlyList<PostcodePlace>> postcodes)
     {
         var byAgs = municipalities.ToDictionary(m => m.Key);
+        var localities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var municipality in municipalities)
         {
             Add(new Place(municipality.Name, PlaceKind.Gemeinde, municipality.Key, null, municipality.LabelPoint, municipality.Population));
@@ -30,7 +31,7 @@ public sealed class PlaceIndex
             {
                 var home = byAgs.GetValueOrDefault(place.Ags);
                 if (home is not null && !string.Equals(place.Place, home.Name, StringComparison.OrdinalIgnoreCase)
-                    && places.All(p => p.Place.Kind != PlaceKind.Ort || p.Place.Label != $"{place.Place} ({home.Name})"))
+                    && localities.Add($"{place.Place} ({home.Name})"))
                 {
                     Add(new Place($"{place.Place} ({home.Name})", PlaceKind.Ort, place.Ags, place.Code, place.Location, home.Population / 10));
                 }
@@ -75,7 +76,7 @@ public sealed class PlaceIndex
         places.Select(p => p.Place).FirstOrDefault(p => string.Equals(p.Label, query.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? Search(query, 1).FirstOrDefault();
 
-    /// <summary>The places of a postcode (exact), best first.</summary>
+    /// <summary>The place of a postcode (exact match), or null.</summary>
     public Place? Postcode(string code) =>
         places.FirstOrDefault(p => p.Place.Kind == PlaceKind.Postleitzahl && p.Place.Postcode == code).Place;
 
