@@ -36,7 +36,7 @@ internal static class HistoryCommand
             foreach (var r in records)
             {
                 await output.WriteLineAsync(string.Format(german, CliTexts.HistoryLine, r.ImportedAtUtc.ToLocalTime(), r.FileName,
-                    r.Mode, r.Result, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.Added, r.Changed, r.Removed, r.Unchanged, r.Sha256));
+                    r.Mode, r.Result, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.Added, r.Changed, r.Removed, r.Unchanged, r.Sha256, r.ImportedBy ?? "–"));
             }
 
             return 0;

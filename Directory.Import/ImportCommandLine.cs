@@ -44,6 +44,7 @@ public static class ImportCommandLine
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
         return root;
     }
 }

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Directory.Core.Geo;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
@@ -16,14 +12,6 @@ namespace Directory.Import;
 /// <summary><c>Directory.Import list FILE</c>: imports a certification list.</summary>
 internal static class ListCommand
 {
-    private static readonly JsonSerializerOptions ReportJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = CliTexts.ListFileDescription };
@@ -57,7 +45,8 @@ internal static class ListCommand
                 parseResult.GetValue(merge) ? ListImportMode.Merge : ListImportMode.Replace,
                 parseResult.GetValue(skipInvalid),
                 parseResult.GetValue(dryRun),
-                new ListReadOptions(parseResult.GetValue(sheet), parseResult.GetValue(crs)));
+                new ListReadOptions(parseResult.GetValue(sheet), parseResult.GetValue(crs)),
+                ImportedBy: "cli:" + Environment.UserName);
             return await RunAsync(parseResult.GetValue(file)!, parseResult.GetValue(db)!, options, parseResult.GetValue(report),
                 parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken);
         });
@@ -102,7 +91,7 @@ internal static class ListCommand
         if (reportPath is not null)
         {
             var content = Path.GetExtension(reportPath).ToLowerInvariant() == ".json"
-                ? JsonSerializer.Serialize(report, ReportJson)
+                ? ListReportJson.Serialize(report)
                 : ListReportHtml.Render(report);
             await File.WriteAllTextAsync(reportPath, content, cancellationToken);
             await output.WriteLineAsync(string.Format(CliTexts.ReportWritten, reportPath));

@@ -1,6 +1,9 @@
 namespace Directory.Core.Managers;
 
-/// <summary>One run of a list import, kept in the table <c>import_history</c>.</summary>
+/// <summary>
+/// One change of the directory, kept in the table <c>import_history</c>: a list import (CLI or staff upload) or a
+/// single entry edited in the staff area.
+/// </summary>
 public sealed class ImportRecord
 {
     /// <summary>Row id.</summary>
@@ -15,7 +18,10 @@ public sealed class ImportRecord
     /// <summary>SHA-256 of the file's bytes, hex.</summary>
     public required string Sha256 { get; set; }
 
-    /// <summary><c>ersetzen</c> (the list replaces the directory) or <c>ergänzen</c> (--merge).</summary>
+    /// <summary>
+    /// <c>ersetzen</c> (the list replaces the directory), <c>ergänzen</c> (--merge) or <c>bearbeitung</c> (one entry
+    /// edited in the staff area).
+    /// </summary>
     public required string Mode { get; set; }
 
     /// <summary><c>übernommen</c>, <c>abgelehnt</c> or <c>probelauf</c> (--dry-run).</summary>
@@ -44,4 +50,10 @@ public sealed class ImportRecord
 
     /// <summary>Entries unchanged.</summary>
     public int Unchanged { get; set; }
+
+    /// <summary>Who made the change: a staff account's name, or <c>cli:</c> and the operating-system user.</summary>
+    public string? ImportedBy { get; set; }
+
+    /// <summary>The full report as JSON (<see cref="Lists.ListReportJson"/>), for download from the staff area.</summary>
+    public string? Report { get; set; }
 }

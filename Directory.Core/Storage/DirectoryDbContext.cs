@@ -1,13 +1,20 @@
 using Directory.Core.Geography;
+using Directory.Core.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Core.Storage;
 
 /// <summary>
 /// The directory's database: a GeoPackage written through EF Core Sqlite. Used directly by the importer and the
-/// Api (no repository layer); the schema comes from the migrations in <c>Storage/Migrations</c>.
+/// Api (no repository layer); the schema comes from the migrations in <c>Storage/Migrations</c>. The staff
+/// accounts (ASP.NET Core Identity) and the keys that protect their sign-in cookies live in the same file, so that
+/// the database stays the one thing to back up and several instances share sessions.
 /// </summary>
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options)
+    : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Layer <c>gemeinden</c>.</summary>
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -30,7 +37,21 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     /// <summary>Table <c>import_history</c>.</summary>
     public DbSet<Managers.ImportRecord> ImportHistory => Set<Managers.ImportRecord>();
 
+    /// <summary>Table <c>staged_lists</c>: uploads waiting for "Übernehmen".</summary>
+    public DbSet<StagedList> StagedLists => Set<StagedList>();
+
+    /// <summary>Table <c>data_protection_keys</c>.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<StaffUser>().ToTable("staff_users");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("staff_user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("staff_user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("staff_user_tokens");
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
+    }
 }

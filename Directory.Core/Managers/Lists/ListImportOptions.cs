@@ -15,8 +15,10 @@ public enum ListImportMode
 /// <param name="SkipInvalid">Write the valid rows even when others have errors.</param>
 /// <param name="DryRun">Report everything, write nothing.</param>
 /// <param name="Read">How to read the file.</param>
+/// <param name="ImportedBy">Who imports, for the history: a staff account or <c>cli:</c> and the system user.</param>
 public sealed record ListImportOptions(
     ListImportMode Mode = ListImportMode.Replace,
     bool SkipInvalid = false,
     bool DryRun = false,
-    ListReadOptions? Read = null);
+    ListReadOptions? Read = null,
+    string? ImportedBy = null);

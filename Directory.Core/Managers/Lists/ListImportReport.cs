@@ -75,7 +75,10 @@ public sealed class ListImportReport
 
     public int WarningCount => Problems.Count(p => p.Severity == ProblemSeverity.Warning) + WarningsNotListed;
 
+    // Kept in the stored report (ListReportJson) so that the counts above survive a round trip.
+    [System.Text.Json.Serialization.JsonInclude]
     internal int ErrorsNotListed { get; set; }
 
+    [System.Text.Json.Serialization.JsonInclude]
     internal int WarningsNotListed { get; set; }
 }

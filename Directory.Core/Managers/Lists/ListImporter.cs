@@ -160,7 +160,7 @@ public static class ListImporter
         }
 
         report.Result = report.RowsRejected > 0 ? ListImportResult.AppliedWithRejectedRows : ListImportResult.Applied;
-        await WriteAsync(db, report, toAdd, toUpdate, toRemove, cancellationToken);
+        await WriteAsync(db, report, options.ImportedBy, toAdd, toUpdate, toRemove, cancellationToken);
         return report;
     }
 
@@ -255,7 +255,7 @@ public static class ListImporter
         }
     }
 
-    private static async Task WriteAsync(DirectoryDbContext db, ListImportReport report, List<FamilyManager> toAdd,
+    private static async Task WriteAsync(DirectoryDbContext db, ListImportReport report, string? importedBy, List<FamilyManager> toAdd,
         List<(FamilyManager Target, FamilyManager Source)> toUpdate, List<FamilyManager> toRemove, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -283,6 +283,8 @@ public static class ListImporter
             Changed = report.ChangedCount,
             Removed = report.RemovedCount,
             Unchanged = report.UnchangedCount,
+            ImportedBy = importedBy,
+            Report = ListReportJson.Serialize(report),
         });
         await db.SaveChangesAsync(cancellationToken);
 

@@ -14,17 +14,25 @@ public static class ListReportHtml
     // Escapes markup but leaves German letters readable (WebUtility.HtmlEncode writes "ü" as "&#252;").
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>Renders <paramref name="report"/>.</summary>
+    /// <summary>Renders <paramref name="report"/> as a page of its own (the CLI's --report FILE.html, downloads).</summary>
     public static string Render(ListImportReport report)
+    {
+        var title = Encoder.Encode(string.Format(ListTexts.ReportTitle, report.FileName));
+        return "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + title
+            + "</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}.error{color:#9b1c1c}.warning{color:#8a5a00}</style></head><body>"
+            + "<h1>" + title + "</h1>" + RenderBody(report) + "</body></html>";
+    }
+
+    /// <summary>
+    /// The report without page or title, for the staff area's preview, which has its own layout. Headings start at
+    /// h2; the table has the classes <c>report-problems</c>, <c>error</c> and <c>warning</c>.
+    /// </summary>
+    public static string RenderBody(ListImportReport report)
     {
         static string E(string? s) => Encoder.Encode(s ?? "");
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(string.Format(ListTexts.ReportTitle, report.FileName)))
-            .Append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}" +
-                    "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}.error{color:#9b1c1c}.warning{color:#8a5a00}</style></head><body>")
-            .Append("<h1>").Append(E(string.Format(ListTexts.ReportTitle, report.FileName))).Append("</h1>")
-            .Append("<p>").Append(E(ListReportText.ResultLine(report))).Append("</p>")
+        html.Append("<p class=\"report-result\">").Append(E(ListReportText.ResultLine(report))).Append("</p>")
             .Append("<p>").Append(E(string.Format(ListTexts.ReportRows, report.RowsRead, report.RowsAccepted, report.RowsRejected))).Append("</p>");
         foreach (var note in report.Notes)
         {
@@ -33,7 +41,8 @@ public static class ListReportHtml
 
         if (report.Problems.Count > 0)
         {
-            html.Append("<table><thead><tr><th>Art</th><th>Zeile</th><th>Spalte</th><th>Problem</th></tr></thead><tbody>");
+            html.Append("<table class=\"report-problems\"><caption>").Append(E(ListTexts.ReportProblemsCaption))
+                .Append("</caption><thead><tr><th scope=\"col\">Art</th><th scope=\"col\">Zeile</th><th scope=\"col\">Spalte</th><th scope=\"col\">Problem</th></tr></thead><tbody>");
             foreach (var problem in report.Problems)
             {
                 var kind = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
@@ -49,7 +58,11 @@ public static class ListReportHtml
         AppendList(html, ListTexts.ReportAdded, report.Added, report.AddedCount);
         AppendList(html, ListTexts.ReportChanged, report.Changed.Select(c => $"{c.Entry}: {string.Join(", ", c.Fields)}").ToList(), report.ChangedCount);
         AppendList(html, ListTexts.ReportRemoved, report.Removed, report.RemovedCount);
-        html.Append("<p><small>SHA-256: ").Append(E(report.Sha256)).Append("</small></p></body></html>");
+        if (report.Sha256.Length > 0)
+        {
+            html.Append("<p><small>SHA-256: ").Append(E(report.Sha256)).Append("</small></p>");
+        }
+
         return html.ToString();
     }
 

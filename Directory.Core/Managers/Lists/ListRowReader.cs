@@ -17,13 +17,7 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
     /// <summary>A point this far outside the stated area draws a warning (metres).</summary>
     public const double OutsideAreaWarningMetres = 2_000;
 
-    private const int MaxTextLength = 500;
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^[0-9+()/\-. ]+$")]
-    private static partial Regex PhonePattern();
+    private const int MaxTextLength = ContactValidation.MaxTextLength;
 
     private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm"];
 
@@ -58,9 +52,9 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
         var email = Email(Text(ListField.Email), Error);
         var website = Website(Text(ListField.Website), Error);
         var phone = Text(ListField.Phone);
-        if (phone is not null && !PhonePattern().IsMatch(phone))
+        if (ContactValidation.PhoneWarning(phone) is { } phoneWarning)
         {
-            Warn(ListField.Phone, string.Format(ListTexts.PhoneUnusual, phone));
+            Warn(ListField.Phone, phoneWarning);
         }
 
         var certifiedOn = CertifiedOn(row, Warn, Error);
@@ -179,50 +173,23 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
         return resolution.Region;
     }
 
-    private static string? Postcode(string? text, Action<ListField, string> error)
+    private static string? Postcode(string? text, Action<ListField, string> error) =>
+        Checked(ListField.Postcode, ContactValidation.Postcode(text, out var message), message, error);
+
+    private static string? Email(string? text, Action<ListField, string> error) =>
+        Checked(ListField.Email, ContactValidation.Email(text, out var message), message, error);
+
+    private static string? Website(string? text, Action<ListField, string> error) =>
+        Checked(ListField.Website, ContactValidation.Website(text, out var message), message, error);
+
+    private static string? Checked(ListField field, string? value, string? message, Action<ListField, string> error)
     {
-        if (text is null)
+        if (message is not null)
         {
-            return null;
+            error(field, message);
         }
 
-        if (text.Length != 5 || !text.All(char.IsAsciiDigit))
-        {
-            error(ListField.Postcode, string.Format(ListTexts.PostcodeInvalid, text));
-            return null;
-        }
-
-        return text;
-    }
-
-    private static string? Email(string? text, Action<ListField, string> error)
-    {
-        if (text is not null && !EmailPattern().IsMatch(text))
-        {
-            error(ListField.Email, string.Format(ListTexts.EmailInvalid, text));
-            return null;
-        }
-
-        return text;
-    }
-
-    private static string? Website(string? text, Action<ListField, string> error)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        // "www.olpe.de" is what people write; a link needs a scheme. Anything but http(s) is refused (javascript:, data:).
-        var candidate = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text;
-        if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-            || !uri.Host.Contains('.') || text.Any(char.IsWhiteSpace))
-        {
-            error(ListField.Website, string.Format(ListTexts.WebsiteInvalid, text));
-            return null;
-        }
-
-        return candidate;
+        return value;
     }
 
     private DateOnly? CertifiedOn(ListRow row, Action<ListField?, string> warn, Action<ListField, string> error)

@@ -24,5 +24,7 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
         builder.Property(r => r.Changed).HasColumnName("geaendert");
         builder.Property(r => r.Removed).HasColumnName("entfernt");
         builder.Property(r => r.Unchanged).HasColumnName("unveraendert");
+        builder.Property(r => r.ImportedBy).HasColumnName("von");
+        builder.Property(r => r.Report).HasColumnName("bericht_json");
     }
 }

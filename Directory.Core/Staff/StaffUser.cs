@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Directory.Core.Staff;
+
+/// <summary>
+/// A staff account of the administration area, stored by ASP.NET Core Identity in the directory's own database
+/// (tables <c>staff_*</c>). Accounts are made only with <c>Directory.Import user add</c>; there is no default one.
+/// </summary>
+public sealed class StaffUser : IdentityUser
+{
+    /// <summary>
+    /// True until the holder replaces the one-time password that <c>user add</c> printed; until then the account
+    /// may do nothing but set its own password.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the account was made (UTC).</summary>
+    public DateTime CreatedAtUtc { get; set; }
+}

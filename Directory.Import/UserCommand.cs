@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using Directory.Core.Staff;
+using Directory.Core.Storage;
+using Directory.Import.Texts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Directory.Import;
+
+/// <summary>
+/// <c>Directory.Import user add|remove|list</c>: the staff accounts of the administration area. The only way to make
+/// an account: there is no default one and no sign-up page.
+/// </summary>
+internal static class UserCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("user", CliTexts.UserDescription);
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(Remove());
+        command.Subcommands.Add(List());
+        return command;
+    }
+
+    private static Command Add()
+    {
+        var name = new Argument<string>("NAME") { Description = CliTexts.UserNameDescription };
+        var db = ImportCommandLine.DatabaseOption();
+        var command = new Command("add", CliTexts.UserAddDescription) { name, db };
+        command.SetAction((parseResult, cancellationToken) => WithUserManagerAsync(parseResult, db, async (users, output, error) =>
+        {
+            var password = StaffIdentity.GenerateOneTimePassword();
+            var user = new StaffUser { UserName = parseResult.GetValue(name)!.Trim(), MustChangePassword = true, CreatedAtUtc = DateTime.UtcNow };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                await error.WriteLineAsync(StaffIdentity.Describe(result));
+                return ImportCommandLine.ExitInvalidInput;
+            }
+
+            // The password goes to this terminal only, once; it is stored nowhere but as Identity's hash.
+            await output.WriteLineAsync(string.Format(CliTexts.UserAdded, user.UserName, password));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var name = new Argument<string>("NAME") { Description = CliTexts.UserNameDescription };
+        var db = ImportCommandLine.DatabaseOption();
+        var command = new Command("remove", CliTexts.UserRemoveDescription) { name, db };
+        command.SetAction((parseResult, cancellationToken) => WithUserManagerAsync(parseResult, db, async (users, output, error) =>
+        {
+            var userName = parseResult.GetValue(name)!.Trim();
+            var user = await users.FindByNameAsync(userName);
+            if (user is null)
+            {
+                await error.WriteLineAsync(string.Format(CliTexts.UserNotFound, userName));
+                return ImportCommandLine.ExitInvalidInput;
+            }
+
+            var result = await users.DeleteAsync(user);
+            if (!result.Succeeded)
+            {
+                await error.WriteLineAsync(StaffIdentity.Describe(result));
+                return ImportCommandLine.ExitDatabaseError;
+            }
+
+            await output.WriteLineAsync(string.Format(CliTexts.UserRemoved, userName));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var db = ImportCommandLine.DatabaseOption();
+        var command = new Command("list", CliTexts.UserListDescription) { db };
+        command.SetAction((parseResult, cancellationToken) => WithUserManagerAsync(parseResult, db, async (users, output, _) =>
+        {
+            var accounts = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+            if (accounts.Count == 0)
+            {
+                await output.WriteLineAsync(CliTexts.UserListEmpty);
+                return 0;
+            }
+
+            var german = CultureInfo.GetCultureInfo("de-DE");
+            foreach (var account in accounts)
+            {
+                var state = account.LockoutEnd > DateTimeOffset.UtcNow ? CliTexts.UserStateLocked
+                    : account.MustChangePassword ? CliTexts.UserStateOneTimePassword
+                    : CliTexts.UserStateActive;
+                await output.WriteLineAsync(string.Format(german, CliTexts.UserListLine, account.UserName, account.CreatedAtUtc.ToLocalTime(), state));
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> WithUserManagerAsync(ParseResult parseResult, Option<string> db,
+        Func<UserManager<StaffUser>, TextWriter, TextWriter, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var database = parseResult.GetValue(db)!;
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        if (!File.Exists(database))
+        {
+            await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, database));
+            return ImportCommandLine.ExitUsage;
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<DirectoryDbContext>(options => options.UseDirectoryDatabase(DirectoryDatabase.ToConnectionString(database)));
+        services.AddStaffIdentityCore();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await DirectoryDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<DirectoryDbContext>(), cancellationToken);
+        return await action(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), output, error);
+    }
+}
