@@ -6,6 +6,8 @@ using Directory.Api.Ogc;
 using Directory.Api.MapConfig;
 using Directory.Api.Regions;
 using Directory.Api.Search;
+using Directory.Api.Security;
+using Directory.Api.Staff;
 using Directory.Api.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
 }
 
 builder.Services.AddDirectory();
+builder.Services.AddRequestLimits();
+builder.Services.AddStaffArea();
 builder.Services.AddOpenApi(options =>
 {
     // The project's own API; the OGC endpoints have their own document below.
@@ -53,9 +57,15 @@ await app.Services.GetRequiredService<DirectoryInitializer>().InitializeAsync(ap
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestBodyLimits();
 app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealth();
@@ -67,6 +77,8 @@ app.MapManagers();
 app.MapCoverage();
 app.MapOgc();
 app.MapFallbackToFile("abdeckung", "abdeckung.html");
+app.MapAdmin();
+app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -29,4 +29,7 @@ public static class ProblemTypes
 
     /// <summary>No feature of the collection has the id.</summary>
     public const string FeatureNotFound = "/problems/feature-not-found";
+
+    /// <summary>No history entry with a stored report has the id (staff area).</summary>
+    public const string ReportNotFound = "/problems/report-not-found";
 }

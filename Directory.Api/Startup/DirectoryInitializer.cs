@@ -56,7 +56,7 @@ public sealed class DirectoryInitializer(
 
     private async Task SeedAsync(DirectoryDbContext db, GeographySnapshot geography, string seedList, CancellationToken cancellationToken)
     {
-        var report = await ListImporter.ImportAsync(db, geography, seedList, new ListImportOptions(), cancellationToken);
+        var report = await ListImporter.ImportAsync(db, geography, seedList, new ListImportOptions(ImportedBy: "start:seed"), cancellationToken);
         if (report.Result != ListImportResult.Applied)
         {
             // The seed is the project's own file; if it does not import cleanly the build is broken, not the user's data.

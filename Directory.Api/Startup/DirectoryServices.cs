@@ -45,6 +45,9 @@ public static class DirectoryServices
                 (details.Title, details.Detail) = details.Status switch
                 {
                     StatusCodes.Status400BadRequest => (ApiTexts.Status400, details.Detail),
+                    StatusCodes.Status401Unauthorized => (ApiTexts.Status401, ApiTexts.Status401Detail),
+                    StatusCodes.Status403Forbidden => (ApiTexts.Status403, ApiTexts.Status403Detail),
+                    StatusCodes.Status413PayloadTooLarge => (ApiTexts.Status413, ApiTexts.Status413Detail),
                     StatusCodes.Status404NotFound => (ApiTexts.Status404, ApiTexts.Status404Detail),
                     StatusCodes.Status405MethodNotAllowed => (ApiTexts.Status405, ApiTexts.Status405Detail),
                     StatusCodes.Status500InternalServerError => (ApiTexts.Status500, ApiTexts.Status500Detail),

@@ -1,0 +1,73 @@
+using Directory.Api.Startup;
+using Microsoft.Extensions.Options;
+
+namespace Directory.Api.Security;
+
+/// <summary>
+/// The response headers every answer carries: a Content-Security-Policy without <c>unsafe-inline</c> (the pages have
+/// no inline script or style), no MIME sniffing, no referrer beyond the origin, and frame rules that allow embedding
+/// of the public pages only by the configured origins and of the staff area never.
+/// </summary>
+public static class SecurityHeaders
+{
+    /// <summary>Adds the headers to every response.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var security = app.ApplicationServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        var map = app.ApplicationServices.GetRequiredService<IOptions<MapOptions>>().Value;
+        var publicPolicy = ContentSecurityPolicy(map.TileUrl, security.FrameAncestors);
+        var staffPolicy = ContentSecurityPolicy(null, []);
+        return app.Use((context, next) =>
+        {
+            var staff = StaffPaths.IsStaff(context.Request.Path);
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = staff ? staffPolicy : publicPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
+            if (staff || security.FrameAncestors.Length == 0)
+            {
+                // For browsers that predate frame-ancestors; it cannot name several origins, so only when none may embed.
+                headers.XFrameOptions = "DENY";
+            }
+
+            if (staff)
+            {
+                // Personal data of non-public entries: never kept in a shared or browser cache.
+                // (The form of the value antiforgery sets itself, so that it has nothing to override and log.)
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
+            }
+
+            return next(context);
+        });
+    }
+
+    /// <summary>The policy for the given optional tile server and embedding origins.</summary>
+    public static string ContentSecurityPolicy(string? tileUrl, IReadOnlyCollection<string> frameAncestors)
+    {
+        var images = "'self' data:";
+        if (!string.IsNullOrWhiteSpace(tileUrl) && TileOrigin(tileUrl) is { } origin)
+        {
+            images += " " + origin;
+        }
+
+        var ancestors = frameAncestors.Count == 0 ? "'none'" : "'self' " + string.Join(' ', frameAncestors);
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; font-src 'self'; connect-src 'self'; "
+            + $"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {ancestors}";
+    }
+
+    // "https://{s}.tile.example.org/{z}/{x}/{y}.png" → "https://*.tile.example.org": Leaflet's {s} subdomains.
+    private static string? TileOrigin(string tileUrl)
+    {
+        var withoutPlaceholders = tileUrl.Replace("{s}", "subdomain", StringComparison.Ordinal);
+        if (!Uri.TryCreate(withoutPlaceholders, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*" + uri.Host["subdomain".Length..] : uri.Host;
+        return $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? "" : ":" + uri.Port)}";
+    }
+}

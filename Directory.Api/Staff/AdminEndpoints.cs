@@ -1,0 +1,92 @@
+using System.Text;
+using Directory.Api.Problems;
+using Directory.Api.Security;
+using Directory.Api.Snapshot;
+using Directory.Api.Texts;
+using Directory.Core.Managers.Lists;
+using Directory.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Directory.Api.Staff;
+
+/// <summary>One entry of the change history, as <c>/api/admin/history</c> lists it.</summary>
+public sealed record HistoryEntry(int Id, DateTime ImportedAtUtc, string? ImportedBy, string FileName, string Mode, string Result,
+    int RowsRead, int RowsAccepted, int RowsRejected, int Warnings, int Added, int Changed, int Removed, int Unchanged, bool HasReport);
+
+/// <summary>
+/// The staff area's downloads, under <c>/api/admin</c>: the history, each entry's report, and the export of the whole
+/// directory including non-public entries. Every endpoint requires a staff session (policy <see cref="StaffServices.StaffPolicy"/>)
+/// and is left out of the public OpenAPI document.
+/// </summary>
+public static class AdminEndpoints
+{
+    /// <summary>Maps <c>/api/admin</c>.</summary>
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(StaffPaths.Api).RequireAuthorization(StaffServices.StaffPolicy).ExcludeFromDescription();
+        group.MapGet("/history", History);
+        group.MapGet("/history/{id:int}/report", Report);
+        group.MapGet("/export", Export);
+        return app;
+    }
+
+    private static async Task<Ok<List<HistoryEntry>>> History(DirectoryDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.ImportHistory.AsNoTracking().OrderByDescending(r => r.Id)
+            .Select(r => new HistoryEntry(r.Id, r.ImportedAtUtc, r.ImportedBy, r.FileName, r.Mode, r.Result, r.RowsRead, r.RowsAccepted,
+                r.RowsRejected, r.Warnings, r.Added, r.Changed, r.Removed, r.Unchanged, r.Report != null))
+            .ToListAsync(cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Report(int id, string? format,
+        DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        format = (format ?? "html").ToLowerInvariant();
+        if (format is not ("html" or "json"))
+        {
+            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["format"] = [ApiTexts.ReportFormatInvalid] });
+        }
+
+        var record = await db.ImportHistory.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (record?.Report is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.ReportNotFound,
+                title: ApiTexts.ReportNotFoundTitle, detail: string.Format(ApiTexts.ReportNotFoundDetail, id));
+        }
+
+        var name = $"bericht-{id}";
+        return format == "json"
+            ? TypedResults.File(Encoding.UTF8.GetBytes(record.Report), "application/json", name + ".json")
+            : TypedResults.File(Encoding.UTF8.GetBytes(ListReportHtml.Render(ListReportJson.Deserialize(record.Report))), "text/html", name + ".html");
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string? format, DirectoryDbContext db,
+        SnapshotProvider snapshots, HttpContext context, CancellationToken cancellationToken)
+    {
+        ListExportFormat? parsed = (format ?? "csv").ToLowerInvariant() switch
+        {
+            "csv" => ListExportFormat.Csv,
+            "xlsx" => ListExportFormat.Xlsx,
+            "geojson" => ListExportFormat.GeoJson,
+            _ => null,
+        };
+        if (parsed is not { } exportFormat)
+        {
+            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["format"] = [ApiTexts.ExportFormatInvalid] });
+        }
+
+        var managers = await db.FamilyManagers.AsNoTracking().ToListAsync(cancellationToken);
+        var (extension, contentType) = exportFormat switch
+        {
+            ListExportFormat.Csv => (".csv", "text/csv; charset=utf-8"),
+            ListExportFormat.Xlsx => (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            _ => (".geojson", "application/geo+json"),
+        };
+
+        // ListExport writes files; a private temporary one, deleted when the response is done.
+        var path = Path.Combine(Path.GetTempPath(), $"familienmanager-export-{Guid.NewGuid():N}{extension}");
+        ListExport.Write(managers, snapshots.Current.Geography, exportFormat, path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose);
+        context.Response.RegisterForDispose(stream);
+        return TypedResults.Stream(stream, contentType, $"familienmanager-{DateTime.Now:yyyy-MM-dd}{extension}");
+    }
+}

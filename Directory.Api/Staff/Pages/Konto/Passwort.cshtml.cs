@@ -1,0 +1,77 @@
+using Directory.Core.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Directory.Api.Staff.Pages.Konto;
+
+/// <summary>Replaces the one-time password (or any password) with the holder's own; only then is the area open.</summary>
+public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, ILogger<ChangePasswordModel> logger) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? RepeatPassword { get; set; }
+
+    public bool MustChange { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await signIn.UserManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MustChange = user.MustChangePassword;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.UserManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MustChange = user.MustChangePassword;
+        if (string.IsNullOrEmpty(CurrentPassword) || string.IsNullOrEmpty(NewPassword))
+        {
+            Errors.Add("Bitte das bisherige und das neue Passwort eingeben.");
+        }
+        else if (NewPassword != RepeatPassword)
+        {
+            Errors.Add("Die beiden neuen Passwörter stimmen nicht überein.");
+        }
+        else if (NewPassword == CurrentPassword)
+        {
+            Errors.Add("Das neue Passwort muss sich vom bisherigen unterscheiden.");
+        }
+
+        if (Errors.Count == 0)
+        {
+            var result = await signIn.UserManager.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
+            if (result.Succeeded)
+            {
+                user.MustChangePassword = false;
+                await signIn.UserManager.UpdateAsync(user);
+                // A new cookie with the claim that opens the area; the changed security stamp ends other sessions.
+                await signIn.RefreshSignInAsync(user);
+                logger.LogInformation("Staff account {User} set a new password", user.UserName);
+                return LocalRedirect("/verwaltung");
+            }
+
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Directory.Api.Security;
+using Directory.Core.Staff;
+using Directory.Core.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Directory.Api.Staff;
+
+/// <summary>
+/// The staff area: ASP.NET Core Identity over the directory's database, a sign-in cookie, two policies and the
+/// Razor Pages under <c>/verwaltung</c>. Without a valid session every staff address answers 401 (or 403 while the
+/// one-time password is not yet replaced); nothing redirects into the area from outside.
+/// </summary>
+public static class StaffServices
+{
+    /// <summary>Signed in and the one-time password replaced: may do everything in the staff area.</summary>
+    public const string StaffPolicy = "Staff";
+
+    /// <summary>Signed in, possibly still with the one-time password: may only replace it.</summary>
+    public const string SignedInPolicy = "StaffSignedIn";
+
+    /// <summary>Claim present once the account has its own password.</summary>
+    public const string PasswordCurrentClaim = "directory:password-current";
+
+    /// <summary>Registers Identity, the cookie, the policies, antiforgery and the pages.</summary>
+    public static IServiceCollection AddStaffArea(this IServiceCollection services)
+    {
+        services.AddStaffIdentityCore()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "FamilienmanagerNrw.Verwaltung";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = StaffPaths.SignIn;
+            options.Events.OnRedirectToLogin = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden);
+        });
+        // A removed account or a changed password ends other sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(PasswordCurrentClaim))
+            .AddPolicy(SignedInPolicy, policy => policy.RequireAuthenticatedUser());
+
+        // The keys that protect the cookie and the antiforgery tokens: in the database, so that sessions survive a
+        // restart and every instance over the same database accepts them.
+        services.AddDataProtection()
+            .SetApplicationName("Familienmanager NRW")
+            .PersistKeysToDbContext<DirectoryDbContext>();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "FamilienmanagerNrw.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // SecurityHeaders sets X-Frame-Options for every response already.
+            options.SuppressXFrameOptionsHeader = true;
+        });
+
+        // Razor encodes every non-ASCII character by default ("&#xFC;" for "ü"); German pages keep their letters,
+        // markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Staff/Pages";
+            options.Conventions.AuthorizeFolder("/Verwaltung", StaffPolicy);
+            options.Conventions.AuthorizePage("/Konto/Passwort", SignedInPolicy);
+            options.Conventions.AuthorizePage("/Konto/Abmelden", SignedInPolicy);
+            options.Conventions.AllowAnonymousToPage("/Konto/Anmelden");
+        });
+        services.AddScoped<ListUploads>();
+        return services;
+    }
+
+    /// <summary>Adds the claim that tells a replaced one-time password.</summary>
+    private sealed class StaffClaimsPrincipalFactory(UserManager<StaffUser> users, IOptions<IdentityOptions> options)
+        : UserClaimsPrincipalFactory<StaffUser>(users, options)
+    {
+        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+        {
+            var identity = await base.GenerateClaimsAsync(user);
+            if (!user.MustChangePassword)
+            {
+                identity.AddClaim(new Claim(PasswordCurrentClaim, "true"));
+            }
+
+            return identity;
+        }
+    }
+}
