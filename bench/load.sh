@@ -17,7 +17,8 @@ dotnet seeds/generator/bin/Release/net10.0/Directory.Seeds.Generator.dll --out "
 dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll list "$work/list.csv" --db "$work/load.gpkg" >/dev/null
 public=$(sqlite3 "$work/load.gpkg" "select count(*) from familienmanager where veroeffentlichen = 1 and status = 'aktiv'" 2>/dev/null || echo "?")
 
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+# The rate limit (Security:PermitsPerMinute) would answer wrk's single client with 429s: off for the measurement.
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Security__PermitsPerMinute=0 \
   dotnet Directory.Api/bin/Release/net10.0/Directory.Api.dll --urls "http://127.0.0.1:$port" \
   --ConnectionStrings:Directory="Data Source=$work/load.gpkg" >"$work/service.log" 2>&1 &
 pid=$!

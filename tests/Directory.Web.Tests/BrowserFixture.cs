@@ -48,6 +48,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Loads axe-core into <paramref name="page"/> as a script of the page's own origin, answered by Playwright and not
+    /// by the service: the pages' Content-Security-Policy refuses inline scripts and eval, and the test must not
+    /// weaken it to run axe.
+    /// </summary>
+    public static async Task InjectAxeAsync(IPage page)
+    {
+        var url = new Uri(new Uri(page.Url), "/__test__/axe.min.js").ToString();
+        await page.RouteAsync(url, route => route.FulfillAsync(new()
+        {
+            Path = Path.Combine(RepositoryPaths.Root, "Directory.Web", "node_modules", "axe-core", "axe.min.js"),
+            ContentType = "text/javascript",
+        }));
+        await page.AddScriptTagAsync(new() { Url = url });
+    }
+
+    /// <summary>The service's own services, e.g. to make a staff account as the CLI does.</summary>
+    public IServiceProvider Services => factory!.Services;
+
     /// <summary>The name of an entry made to attack the page: it must show as text.</summary>
     public const string HostileName = "<img src=x onerror=alert(1)>";
 

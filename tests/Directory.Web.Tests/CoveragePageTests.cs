@@ -18,7 +18,7 @@ public sealed class CoveragePageTests(BrowserFixture browser) : IClassFixture<Br
 
     private async Task<IPage> OpenAsync(string query = "")
     {
-        context = await browser.Browser.NewContextAsync(new() { Locale = "de-DE", ViewportSize = new() { Width = 1280, Height = 1000 } });
+        context = await browser.Browser.NewContextAsync(new() { Locale = "de-DE", BypassCSP = true /* see SearchPageTests */, ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(browser.BaseAddress.TrimEnd('/') + "/abdeckung" + query);
         await Assertions.Expect(page.Locator("#coverage-summary")).ToContainTextAsync("Gemeinden haben");
@@ -86,7 +86,7 @@ public sealed class CoveragePageTests(BrowserFixture browser) : IClassFixture<Br
         var page = await OpenAsync("?gebiet=05966");
         await Assertions.Expect(page.Locator("#detail-content table")).ToBeVisibleAsync();
 
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "Directory.Web", "node_modules", "axe-core", "axe.min.js") });
+        await BrowserFixture.InjectAxeAsync(page);
         var violations = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
             ".map(v => ({ id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");

@@ -19,7 +19,7 @@ public sealed class MapPageTests(BrowserFixture browser) : IClassFixture<Browser
 
     private async Task<(IPage Page, List<string> Requests)> OpenAsync()
     {
-        context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", BypassCSP = true /* see SearchPageTests */, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         var failures = new List<string>();

@@ -21,6 +21,9 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
     {
         options ??= new BrowserNewContextOptions();
         options.Locale = "de-DE";
+        // These tests read the page with page.EvaluateAsync, which the page's CSP (no eval) would refuse; CspTests
+        // checks the policy itself with contexts that do not bypass it.
+        options.BypassCSP = true;
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
         context = await browser.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
@@ -170,7 +173,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
             await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
         }
 
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "Directory.Web", "node_modules", "axe-core", "axe.min.js") });
+        await BrowserFixture.InjectAxeAsync(page);
         var result = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
             ".map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
@@ -248,7 +251,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Erklärung zur Barrierefreiheit", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Feedback und Kontakt" })).ToBeVisibleAsync();
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "Directory.Web", "node_modules", "axe-core", "axe.min.js") });
+        await BrowserFixture.InjectAxeAsync(page);
         var violations = await page.EvaluateAsync<int>(
             "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.length");
         Assert.Equal(0, violations);
