@@ -1,6 +1,9 @@
 using Directory.Testing;
 using Microsoft.AspNetCore.Hosting;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Directory.Api.Tests;
 
@@ -19,6 +22,9 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Every log message the service wrote at the levels appsettings.json configures, with exception texts.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Starts on a copy of the imported geography (the common case).</summary>
     public static async Task<DirectoryApiFactory> WithGeographyAsync()
@@ -43,6 +49,30 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddLogging(logging =>
+        {
+            logging.AddProvider(new CapturingLoggerProvider(Logs));
+        }));
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, logs);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> logs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 
     protected override void Dispose(bool disposing)

@@ -302,3 +302,34 @@ public sealed class StaffAreaTests : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<DirectoryDbContext>());
     }
 }
+
+/// <summary>What the service logs while staff work: account names, never passwords or family managers' data.</summary>
+public sealed class StaffLoggingTests
+{
+    [Fact]
+    public async Task LogsNameAccountsButNoPasswordsAndNoPersonalDataOfTheList()
+    {
+        await using var factory = await DirectoryApiFactory.WithGeographyAsync();
+        var oneTime = await StaffBrowser.AddAccountAsync(factory, "lena");
+        var browser = StaffBrowser.For(factory);
+        // A password typed into the name field, as happens.
+        await browser.SignInAsync("Geheim-Passwort-im-Namensfeld", "x");
+        await browser.SignInAsync("lena", oneTime);
+        await browser.PostFormAsync("/verwaltung/passwort", new()
+        {
+            ["CurrentPassword"] = oneTime, ["NewPassword"] = StaffBrowser.OwnPassword, ["RepeatPassword"] = StaffBrowser.OwnPassword,
+        });
+        var list = Path.Combine(RepositoryPaths.Root, "tests", "TestData", "lists", "utf8-bom-semicolon-wgs84.csv");
+        var previewPath = (await browser.UploadAsync("liste.csv", await File.ReadAllBytesAsync(list, TestContext.Current.CancellationToken))).Headers.Location!.OriginalString;
+        await browser.PostFormAsync(previewPath + "?handler=Apply", [], previewPath);
+        await browser.TextAsync("/api/admin/export?format=csv");
+        await factory.CreateClient().GetStringAsync("/api/managers/nearby?plz=57462", TestContext.Current.CancellationToken);
+
+        var logs = string.Join("\n", factory.Logs);
+        Assert.Contains("lena", logs);
+        foreach (var secret in new[] { oneTime, StaffBrowser.OwnPassword, "Geheim-Passwort-im-Namensfeld", "Jürgen", "Beispiel", "juergen.beispiel@olpe.example", "Käthe", "02761 83-0" })
+        {
+            Assert.DoesNotContain(secret, logs);
+        }
+    }
+}
