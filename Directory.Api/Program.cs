@@ -10,7 +10,13 @@ using Directory.Api.Security;
 using Directory.Api.Staff;
 using Directory.Api.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
+// The configuration (appsettings.json) sits next to the binaries; started from another folder (a service manager, a
+// benchmark script) the default content root, the working directory, would miss it and log everything at Information.
+var contentRoot = File.Exists(Path.Combine(System.IO.Directory.GetCurrentDirectory(), "appsettings.json"))
+    || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null
+        ? null
+        : AppContext.BaseDirectory;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
 
 // Directory.Web's files are static web assets of a referenced project; serve them in every environment, not only
 // in Development, so that `dotnet run` shows the page whatever ASPNETCORE_ENVIRONMENT says.
@@ -53,10 +59,19 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
 
 var app = builder.Build();
 
-await app.Services.GetRequiredService<DirectoryInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+// The schema first (everything else may rely on it); then the snapshot loads while the web server starts, and
+// requests wait for it (UseDirectoryReady). A database that cannot be used ends the process with a clear log line.
+var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
+if (!await initializer.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
+{
+    return DirectoryInitializer.ExitDatabaseUnusable;
+}
+
+initializer.Start(app.Lifetime);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDirectoryReady(initializer);
 app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseResponseCompression();
@@ -88,4 +103,5 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 
-app.Run();
+await app.RunAsync();
+return Environment.ExitCode;

@@ -19,7 +19,8 @@ public static class OgcCatalog
             var area = geography.Find(m.AreaKey);
             var point = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Wgs84)
                 .CreatePoint(new NetTopologySuite.Geometries.Coordinate(m.Longitude, m.Latitude));
-            return new OgcFeature(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), point, m.Location, new Dictionary<string, object?>
+            var official = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N).CreatePoint(m.Coordinate);
+            return new OgcFeature(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), point, official, new Dictionary<string, object?>
             {
                 ["name"] = m.DisplayName,
                 ["organisation"] = m.Organisation,

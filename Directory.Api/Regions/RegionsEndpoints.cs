@@ -59,8 +59,8 @@ public static class RegionsEndpoints
         var snapshot = snapshots.Current;
         // Revalidate every time: an import may change the data, and the ETag makes an unchanged answer a 304.
         response.Headers.CacheControl = "no-cache";
-        var body = parsed == RegionLevel.Gemeinde ? snapshot.MunicipalityBoundaries : snapshot.DistrictBoundaries;
-        return TypedResults.Bytes(body, "application/geo+json", entityTag: new EntityTagHeaderValue(snapshot.ETag));
+        var body = parsed == RegionLevel.Gemeinde ? snapshot.Served.MunicipalityBoundaries : snapshot.Served.DistrictBoundaries;
+        return TypedResults.Bytes(body, "application/geo+json", entityTag: new EntityTagHeaderValue(snapshot.Served.BoundariesETag));
     }
 
     private static Results<Ok<RegionDetail>, ValidationProblem, ProblemHttpResult> GetRegion(

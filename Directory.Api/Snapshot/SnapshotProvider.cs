@@ -12,6 +12,9 @@ public sealed class SnapshotProvider
     public ServedSnapshot Current => Volatile.Read(ref current)
         ?? throw new InvalidOperationException("The directory has not been loaded yet.");
 
+    /// <summary>The snapshot served now, or null before the first one.</summary>
+    public ServedSnapshot? CurrentOrNull => Volatile.Read(ref current);
+
     /// <summary>Makes <paramref name="snapshot"/> the one served from now on.</summary>
     public void Publish(ServedSnapshot snapshot) => Volatile.Write(ref current, snapshot);
 }

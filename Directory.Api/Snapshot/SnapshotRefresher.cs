@@ -12,6 +12,7 @@ namespace Directory.Api.Snapshot;
 /// beside the old one and swaps it in. Requests never see a half-built snapshot.
 /// </summary>
 public sealed class SnapshotRefresher(
+    DirectoryInitializer initializer,
     IServiceScopeFactory scopes,
     SnapshotProvider snapshots,
     SnapshotLoader loader,
@@ -21,6 +22,16 @@ public sealed class SnapshotRefresher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Nothing to watch before the database is prepared, and nothing at all if it could not be.
+        try
+        {
+            await initializer.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return;
+        }
+
         string connectionString;
         await using (var scope = scopes.CreateAsyncScope())
         {

@@ -5,14 +5,16 @@ using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Directory.Api.Startup;
 
 /// <summary>
-/// Gets the directory ready before the first request: migrates the database (creating it if missing), imports
-/// the reference geography into an empty one through the same importer the CLI uses, and publishes the snapshot.
+/// Gets the directory ready: migrates the database (creating it if missing), imports the reference geography and
+/// the seed list into an empty one through the same importers the CLI uses, then publishes the first snapshot while
+/// the web server starts. An existing, filled database is never re-imported.
 /// </summary>
 public sealed class DirectoryInitializer(
     IServiceScopeFactory scopes,
@@ -21,37 +23,86 @@ public sealed class DirectoryInitializer(
     IOptions<DirectoryOptions> options,
     ILogger<DirectoryInitializer> logger)
 {
-    /// <summary>Runs the steps above; an existing, filled database is never re-imported.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>Exit code when the database cannot be used (EX_CONFIG): a service manager should not restart in a loop.</summary>
+    public const int ExitDatabaseUnusable = 78;
+
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first snapshot is published; faults with the reason when the database is unusable.</summary>
+    public Task Ready => ready.Task;
+
+    /// <summary>
+    /// Brings the database to the current schema and, when it is new, imports the geography and the seed list;
+    /// false (after logging why) when the database cannot be used. Runs before the web server starts: every other
+    /// part of the service (sign-in keys, the refresher) may rely on the schema from then on.
+    /// </summary>
+    public async Task<bool> PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-        var file = DirectoryDatabase.FilePath(db.Database.GetConnectionString()!);
-
-        await DirectoryDatabase.MigrateAsync(db, cancellationToken);
-        var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
-        // A database from before the population grid was part of the geography gets the geography again (same files,
-        // same result); its family managers are kept.
-        if (fresh || !await db.PopulationCells.AnyAsync(cancellationToken))
+        try
         {
-            var source = options.Value.GeographySource;
-            logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
-            var result = await GeographyImporter.ImportAsync(db, GeographySources.InDirectory(source), cancellationToken);
-            logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points, {Cells} population cells",
-                result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes, result.PopulationCells);
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            var file = DirectoryDatabase.FilePath(db.Database.GetConnectionString()!);
+            await DirectoryDatabase.MigrateAsync(db, cancellationToken);
+            var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
+            // A database from before the population grid was part of the geography gets the geography again (same
+            // files, same result); its family managers are kept.
+            if (fresh || !await db.PopulationCells.AnyAsync(cancellationToken))
+            {
+                var source = options.Value.GeographySource;
+                logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
+                var result = await GeographyImporter.ImportAsync(db, GeographySources.InDirectory(source), cancellationToken);
+                logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points, {Cells} population cells",
+                    result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes, result.PopulationCells);
+            }
 
-        var geography = await GeographySnapshot.LoadAsync(db, cancellationToken);
-        if (fresh && !string.IsNullOrWhiteSpace(options.Value.SeedList))
+            if (fresh && !string.IsNullOrWhiteSpace(options.Value.SeedList))
+            {
+                await SeedAsync(db, await GeographySnapshot.LoadAsync(db, cancellationToken), options.Value.SeedList, cancellationToken);
+            }
+
+            // The sign-in keys live in the database too; make (or read) them now, while nothing else writes or reads,
+            // instead of at the first request, where the key's write would meet the snapshot's first read.
+            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([1]);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await SeedAsync(db, geography, options.Value.SeedList, cancellationToken);
+            Fail(ex);
+            return false;
         }
+    }
 
-        var snapshot = await loader.LoadAsync(db, cancellationToken, geography);
-        snapshots.Publish(snapshot);
-        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, in {Elapsed} ms",
-            file, geography.Municipalities.Count, snapshot.PublicManagers.Count, stopwatch.ElapsedMilliseconds);
+    /// <summary>
+    /// Loads the first snapshot beside the web server's own start, so that both overlap; requests wait for
+    /// <see cref="Ready"/>. If loading fails the service logs why, sets <see cref="ExitDatabaseUnusable"/> and stops.
+    /// </summary>
+    public void Start(IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            var snapshot = await loader.LoadAsync(db, lifetime.ApplicationStopping);
+            snapshots.Publish(snapshot);
+            ready.TrySetResult();
+            logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, snapshot in {Elapsed} ms",
+                DirectoryDatabase.FilePath(db.Database.GetConnectionString()!), snapshot.Geography.Municipalities.Count,
+                snapshot.PublicManagers.Count, stopwatch.ElapsedMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+            lifetime.StopApplication();
+        }
+    });
+
+    private void Fail(Exception ex)
+    {
+        logger.LogCritical(ex, "{Reason} The service stops.", DatabaseProblems.Explain(ex, options.Value.GeographySource));
+        Environment.ExitCode = ExitDatabaseUnusable;
+        ready.TrySetException(ex);
     }
 
     private async Task SeedAsync(DirectoryDbContext db, GeographySnapshot geography, string seedList, CancellationToken cancellationToken)

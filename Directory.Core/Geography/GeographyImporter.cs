@@ -94,6 +94,7 @@ public static class GeographyImporter
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.Districts, Extent(data.Districts.Select(d => d.Boundary)), cancellationToken);
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.GovernmentRegions, Extent(data.GovernmentRegions.Select(r => r.Boundary)), cancellationToken);
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.Postcodes, Extent(data.Postcodes.Select(p => p.Location)), cancellationToken);
+        await DirectoryState.BumpGeographyAsync(db, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -122,6 +122,7 @@ public static class ManagerEdits
         };
         db.ImportHistory.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await DirectoryState.BumpListAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new ManagerEditResult(errors, changed, record.Id);

@@ -10,7 +10,7 @@ public sealed record NearbyManager(PublicFamilyManager Manager, double DistanceM
 /// <summary>The public family managers in a <see cref="PointGrid{T}"/>, for searches by distance.</summary>
 public sealed class ManagerIndex(IEnumerable<PublicFamilyManager> managers)
 {
-    private readonly PointGrid<PublicFamilyManager> grid = new(managers, m => m.Location.Coordinate, m => m.Id);
+    private readonly PointGrid<PublicFamilyManager> grid = new(managers, m => m.Coordinate, m => m.Id);
 
     /// <summary>
     /// The managers within <paramref name="radiusMetres"/> of <paramref name="origin"/>, nearest first (ties by id),

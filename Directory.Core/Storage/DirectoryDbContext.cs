@@ -40,6 +40,9 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     /// <summary>Table <c>staged_lists</c>: uploads waiting for "Übernehmen".</summary>
     public DbSet<StagedList> StagedLists => Set<StagedList>();
 
+    /// <summary>Table <c>directory_state</c>: the change counters.</summary>
+    public DbSet<DirectoryState> State => Set<DirectoryState>();
+
     /// <summary>Table <c>data_protection_keys</c>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -30,8 +30,11 @@ public class SearchBenchmarks
         // Managers and origins at random points inside random municipalities' envelopes near their inner points.
         Point Near(Municipality m) => Etrs89.CreatePoint(new Coordinate(m.InteriorEasting + ((random.NextDouble() - 0.5) * 4_000),
             m.InteriorNorthing + ((random.NextDouble() - 0.5) * 4_000)));
-        index = new ManagerIndex(Enumerable.Range(1, Managers).Select(i => new PublicFamilyManager(i, null, "Anna", "Beispiel", "05315000",
-            null, null, null, null, null, null, null, Near(data.Municipalities[random.Next(data.Municipalities.Count)]), false, 0, 0)));
+        index = new ManagerIndex(Enumerable.Range(1, Managers).Select(i =>
+        {
+            var at = Near(data.Municipalities[random.Next(data.Municipalities.Count)]);
+            return new PublicFamilyManager(i, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, at.X, at.Y, false, 0, 0);
+        }));
         origins = Enumerable.Range(0, 4096).Select(_ => Near(data.Municipalities[random.Next(data.Municipalities.Count)])).ToArray();
         municipalities = new MunicipalityIndex(data.Municipalities.Select(m => new Region(RegionLevel.Gemeinde, m.Ags, m.Name, m.OfficialName,
             m.Type, m.DistrictKey, m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary,

@@ -75,6 +75,15 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
             logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // The service prepares its database beside its start, and requests wait for it; tests also look at the
+        // database directly, so they wait too (a start that fails throws here, with its reason).
+        host.Services.GetRequiredService<Directory.Api.Startup.DirectoryInitializer>().Ready.GetAwaiter().GetResult();
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -34,9 +34,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("ConnectionStrings:Directory", $"Data Source={database}");
             builder.UseSetting("Directory:GeographySource", RepositoryPaths.Data);
+            // One browser runs many tests' worth of requests from one address in seconds; the limit has its own tests.
+            builder.UseSetting("Security:PermitsPerMinute", "0");
         });
         factory.UseKestrel();
         factory.StartServer();
+        await factory.Services.GetRequiredService<Directory.Api.Startup.DirectoryInitializer>().Ready;
         BaseAddress = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         playwright = await Playwright.CreateAsync();

@@ -296,6 +296,7 @@ public static class ListImporter
         }
 
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.FamilyManagers, envelope, cancellationToken);
+        await DirectoryState.BumpListAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -553,6 +553,32 @@ namespace Directory.Core.Storage.Migrations
                     b.ToTable("staged_lists", (string)null);
                 });
 
+            modelBuilder.Entity("Directory.Core.Storage.DirectoryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeographyVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("geography_version");
+
+                    b.Property<long>("ListVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directory_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            GeographyVersion = 0L,
+                            ListVersion = 0L
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

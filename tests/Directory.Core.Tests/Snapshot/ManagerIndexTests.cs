@@ -11,11 +11,11 @@ public sealed class ManagerIndexTests
     private static readonly GeometryFactory Etrs89 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N);
 
     private static PublicFamilyManager Manager(int id, double x, double y) =>
-        new(id, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, Etrs89.CreatePoint(new Coordinate(x, y)), false, 0, 0);
+        new(id, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, x, y, false, 0, 0);
 
     /// <summary>The expected answer by brute force: every distance measured, sorted by distance, then id.</summary>
     private static List<(int Id, double Distance)> BruteForce(IEnumerable<PublicFamilyManager> managers, Point origin, int k) =>
-        managers.Select(m => (m.Id, Distance: Math.Sqrt(Math.Pow(m.Location.X - origin.X, 2) + Math.Pow(m.Location.Y - origin.Y, 2))))
+        managers.Select(m => (m.Id, Distance: Math.Sqrt(Math.Pow(m.X - origin.X, 2) + Math.Pow(m.Y - origin.Y, 2))))
             .OrderBy(p => p.Distance).ThenBy(p => p.Id).Take(k).ToList();
 
     [Theory]

@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+
+namespace Directory.Api.Startup;
+
+/// <summary>
+/// Turns what goes wrong with the database at start-up into one sentence for the operator's log: which file, what
+/// is wrong with it, what to do. (Logs are English; the operator reads them, not the public.)
+/// </summary>
+public static class DatabaseProblems
+{
+    /// <summary>The explanation of <paramref name="exception"/>.</summary>
+    public static string Explain(Exception exception, string geographySource)
+    {
+        var sqlite = exception as SqliteException ?? exception.InnerException as SqliteException;
+        return sqlite?.SqliteErrorCode switch
+        {
+            // SQLITE_BUSY, SQLITE_LOCKED
+            5 or 6 => "The directory database is locked by another process (an import, a backup or a second service on the same file) and did not become free within the timeout. Stop the other process or try again.",
+            // SQLITE_READONLY
+            8 => "The directory database is read-only for this service (file or folder permissions, or a read-only file system). The service needs to write it (migrations, imports, staff sign-in).",
+            // SQLITE_CORRUPT, SQLITE_NOTADB
+            11 or 26 => "The directory database is corrupt or not an SQLite/GeoPackage file. Restore it from a backup, or move it away to start with a new one.",
+            // SQLITE_CANTOPEN
+            14 => "The directory database cannot be opened: its folder is missing or the service may not create files there. Check ConnectionStrings:Directory.",
+            // SQLITE_FULL
+            13 => "The disk holding the directory database is full.",
+            _ when exception is DirectoryNotFoundException or FileNotFoundException =>
+                $"A file the first start needs is missing ({exception.Message}); Directory:GeographySource is '{geographySource}'.",
+            _ => $"The directory database could not be prepared: {exception.GetBaseException().Message}",
+        };
+    }
+}
