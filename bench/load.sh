@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the Release service on 127.0.0.1 with wrk (Debian package "wrk"), all endpoints in the same run:
-# the plain-text ping as the ceiling, /api/managers/nearby from random points over N synthetic managers, /api/locate.
+# the plain-text ping as the ceiling, /api/locate, /api/managers/nearby by position and by postcode over N synthetic
+# managers, /api/coverage and OGC API items. The resident memory of the service is printed at the end.
 # Each endpoint: ROUNDS rounds of DURATION at 64 connections, 2 threads; prints requests/s and p99 per round, the
 # medians, and each endpoint's ratio to the ceiling. Requests go only to 127.0.0.1 and stop after each round.
 # Usage: bench/load.sh [MANAGERS] [ROUNDS] [DURATION]      e.g. bench/load.sh 100000 3 10s
@@ -39,13 +40,17 @@ run() { # label, wrk args...; prints "rps p99_ms errors"
 
 declare -A rps_median
 echo "managers in the list: $managers (public: $public); $rounds rounds of $duration, 64 connections, 2 threads"
-for endpoint in ${ENDPOINTS:-ping nearby locate}; do
+all="ping locate nearby nearby-plz coverage ogc"
+for endpoint in ${ENDPOINTS:-$all}; do
   results=()
   for _ in $(seq 1 "$rounds"); do
     case $endpoint in
       ping) path=/api/ping; results+=("$(run)") ;;
       nearby) path=; results+=("$(run -s bench/nearby.lua)") ;;
       locate) path=; results+=("$(run -s bench/locate.lua)") ;;
+      nearby-plz) path=; results+=("$(run -s bench/nearby-plz.lua)") ;;
+      coverage) path=; results+=("$(run -s bench/coverage.lua)") ;;
+      ogc) path=; results+=("$(run -s bench/ogc.lua)") ;;
     esac
   done
   rps_median[$endpoint]=$(printf '%s\n' "${results[@]}" | awk '{print $1}' | median)
@@ -54,6 +59,7 @@ for endpoint in ${ENDPOINTS:-ping nearby locate}; do
     "$(printf '%s\n' "${results[@]}" | awk '{print $2}' | tr '\n' ' ')" "$(printf '%s\n' "${results[@]}" | awk '{print $2}' | median)" \
     "$(printf '%s\n' "${results[@]}" | cut -d' ' -f3- | sort -u | tr '\n' ' ')"
 done
-for endpoint in $(echo ${ENDPOINTS:-ping nearby locate} | tr " " "\n" | grep -v ping); do
+for endpoint in $(echo ${ENDPOINTS:-$all} | tr " " "\n" | grep -v ping); do
   awk -v a="${rps_median[$endpoint]}" -v b="${rps_median[ping]}" -v e="$endpoint" 'BEGIN{printf "%s / ping = %.1f %%\n", e, 100*a/b}'
 done
+echo "resident memory of the service after the run: $(awk '/VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"

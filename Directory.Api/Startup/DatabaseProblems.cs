@@ -11,7 +11,7 @@ public static class DatabaseProblems
     /// <summary>The explanation of <paramref name="exception"/>.</summary>
     public static string Explain(Exception exception, string geographySource)
     {
-        var sqlite = exception as SqliteException ?? exception.InnerException as SqliteException;
+        var sqlite = Chain(exception).OfType<SqliteException>().FirstOrDefault();
         return sqlite?.SqliteErrorCode switch
         {
             // SQLITE_BUSY, SQLITE_LOCKED
@@ -28,5 +28,14 @@ public static class DatabaseProblems
                 $"A file the first start needs is missing ({exception.Message}); Directory:GeographySource is '{geographySource}'.",
             _ => $"The directory database could not be prepared: {exception.GetBaseException().Message}",
         };
+    }
+
+    // The SQLite error may sit a few levels down (EF Core's DbUpdateException, Data Protection's wrappers).
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 }

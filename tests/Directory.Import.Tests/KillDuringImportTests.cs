@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Directory.Import.Tests;
 
 /// <summary>
-/// The importer is killed (SIGKILL, no chance to clean up) at several moments of a large import. Every time the
+/// The importer is killed (SIGKILL, no chance to clean up) at 20 random moments of a large import. Every time the
 /// database must open, pass SQLite's integrity check and hold exactly the old list or exactly the new one.
 /// </summary>
 public sealed class KillDuringImportTests : IAsyncLifetime
@@ -57,42 +57,71 @@ public sealed class KillDuringImportTests : IAsyncLifetime
     public async Task AKilledImportLeavesExactlyTheOldOrTheNewList()
     {
         var oldCertificates = Certificates(OldState);
+
+        // A control run, not killed: how long the whole import takes here, and that it ends with the new list.
+        File.Copy(OldState, Database, overwrite: true);
+        var stopwatch = Stopwatch.StartNew();
+        var (completed, _) = await RunImportAsync(killAfter: TimeSpan.FromMinutes(5));
+        var fullRun = stopwatch.Elapsed;
+        Assert.True(completed, "the control import did not finish");
+        AssertOldOrNew(oldCertificates, "the control run", expectNew: true);
+
+        // Twenty random moments over that duration (start-up, reading, checking, writing, committing).
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var delays = Enumerable.Range(0, 20).Select(_ => TimeSpan.FromMilliseconds(100 + (random.NextDouble() * fullRun.TotalMilliseconds))).Order().ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"full import {fullRun.TotalMilliseconds:0} ms; seed {seed}; kills at {string.Join(", ", delays.Select(d => d.TotalMilliseconds.ToString("0")))} ms");
         var killedWhileRunning = 0;
-        foreach (var delay in new[] { 400, 900, 1_500, 2_200, 3_000, 4_000, 6_000 })
+        foreach (var delay in delays)
         {
             File.Copy(OldState, Database, overwrite: true);
-            using var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Directory.Import.dll"), "list", BigList, "--db", Database },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-
-            if (!process.WaitForExit(delay))
-            {
-                process.Kill(entireProcessTree: true);
-                killedWhileRunning++;
-            }
-
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-            using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
-            {
-                connection.Open();
-                using var check = connection.CreateCommand();
-                check.CommandText = "PRAGMA integrity_check";
-                Assert.Equal("ok", check.ExecuteScalar());
-            }
-
-            var certificates = Certificates(Database);
-            var isOld = certificates.SetEquals(oldCertificates);
-            var isNew = certificates.Count == NewListRows && certificates.All(c => c.StartsWith("KILL-", StringComparison.Ordinal));
-            Assert.True(isOld || isNew, $"after a kill at {delay} ms the directory holds {certificates.Count} entries, neither list");
+            var (finished, _) = await RunImportAsync(delay);
+            killedWhileRunning += finished ? 0 : 1;
+            AssertOldOrNew(oldCertificates, $"a kill at {delay.TotalMilliseconds:0} ms (seed {seed})", expectNew: finished);
         }
 
-        Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} kills hit a running import");
+        Assert.True(killedWhileRunning >= 15, $"only {killedWhileRunning} of 20 kills hit a running import (full run {fullRun.TotalMilliseconds:0} ms)");
+    }
+
+    /// <summary>Runs the real CLI; kills it with SIGKILL after <paramref name="killAfter"/>. True when it finished first.</summary>
+    private async Task<(bool Finished, int ExitCode)> RunImportAsync(TimeSpan killAfter)
+    {
+        using var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Directory.Import.dll"), "list", BigList, "--db", Database },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var finished = process.WaitForExit(killAfter);
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (finished, process.ExitCode);
+    }
+
+    private void AssertOldOrNew(HashSet<string> oldCertificates, string when, bool expectNew)
+    {
+        using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", check.ExecuteScalar());
+        }
+
+        var certificates = Certificates(Database);
+        var isOld = certificates.SetEquals(oldCertificates);
+        var isNew = certificates.Count == NewListRows && certificates.All(c => c.StartsWith("KILL-", StringComparison.Ordinal));
+        Assert.True(isOld || isNew, $"after {when} the directory holds {certificates.Count} entries, neither list");
+        if (expectNew)
+        {
+            Assert.True(isNew, $"after {when} the import finished but the directory holds the old list");
+        }
     }
 
     private static HashSet<string> Certificates(string database)
