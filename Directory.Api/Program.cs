@@ -64,6 +64,8 @@ var app = builder.Build();
 var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
 if (!await initializer.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
 {
+    // Disposing flushes the console logger's queue: without it the one line that says why was sometimes lost.
+    await app.DisposeAsync();
     return DirectoryInitializer.ExitDatabaseUnusable;
 }
 

@@ -19,9 +19,9 @@ internal static class ExportCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var database = parseResult.GetValue(db)!;
-            if (!File.Exists(database))
+            if (!DirectoryDatabase.Exists(database))
             {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, database));
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, DirectoryDatabase.Describe(database)));
                 return ImportCommandLine.ExitUsage;
             }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Directory.Core.Geography;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Import;
@@ -69,13 +69,13 @@ internal static class GeographyCommand
             await DirectoryDatabase.MigrateAsync(db, cancellationToken);
             await GeographyImporter.WriteAsync(db, data, cancellationToken);
         }
-        catch (Exception ex) when (ex is SqliteException or DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
         {
-            await error.WriteLineAsync(string.Format(CliTexts.DatabaseError, database, ex.GetBaseException().Message));
+            await error.WriteLineAsync(string.Format(CliTexts.DatabaseError, DirectoryDatabase.Describe(database), ex.GetBaseException().Message));
             return ImportCommandLine.ExitDatabaseError;
         }
 
-        await output.WriteLineAsync(string.Format(CliTexts.GeographyImported, database, data.Municipalities.Count,
+        await output.WriteLineAsync(string.Format(CliTexts.GeographyImported, DirectoryDatabase.Describe(database), data.Municipalities.Count,
             data.MunicipalitySourceSrid, data.Districts.Count, data.GovernmentRegions.Count, data.Postcodes.Count,
             data.PopulationCells.Count, stopwatch.Elapsed.TotalSeconds));
         return 0;

@@ -17,9 +17,9 @@ internal static class HistoryCommand
         {
             var database = parseResult.GetValue(db)!;
             var output = parseResult.InvocationConfiguration.Output;
-            if (!File.Exists(database))
+            if (!DirectoryDatabase.Exists(database))
             {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, database));
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, DirectoryDatabase.Describe(database)));
                 return ImportCommandLine.ExitUsage;
             }
 

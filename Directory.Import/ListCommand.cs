@@ -4,7 +4,7 @@ using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Import;
@@ -56,9 +56,9 @@ internal static class ListCommand
     private static async Task<int> RunAsync(string file, string database, ListImportOptions options, string? reportPath,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!File.Exists(database))
+        if (!DirectoryDatabase.Exists(database))
         {
-            await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, database));
+            await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, DirectoryDatabase.Describe(database)));
             return ImportCommandLine.ExitUsage;
         }
 
@@ -70,7 +70,7 @@ internal static class ListCommand
             var geography = await GeographySnapshot.LoadAsync(db, cancellationToken);
             if (geography.Municipalities.Count == 0)
             {
-                await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, database));
+                await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, DirectoryDatabase.Describe(database)));
                 return ImportCommandLine.ExitUsage;
             }
 
@@ -81,9 +81,9 @@ internal static class ListCommand
             await error.WriteLineAsync(ex.Message);
             return ImportCommandLine.ExitUsage;
         }
-        catch (Exception ex) when (ex is SqliteException or DbUpdateException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
-            await error.WriteLineAsync(string.Format(CliTexts.DatabaseError, database, ex.GetBaseException().Message));
+            await error.WriteLineAsync(string.Format(CliTexts.DatabaseError, DirectoryDatabase.Describe(database), ex.GetBaseException().Message));
             return ImportCommandLine.ExitDatabaseError;
         }
 

@@ -108,15 +108,15 @@ internal static class UserCommand
         var database = parseResult.GetValue(db)!;
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        if (!File.Exists(database))
+        if (!DirectoryDatabase.Exists(database))
         {
-            await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, database));
+            await error.WriteLineAsync(string.Format(CliTexts.DatabaseMissing, DirectoryDatabase.Describe(database)));
             return ImportCommandLine.ExitUsage;
         }
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<DirectoryDbContext>(options => options.UseDirectoryDatabase(DirectoryDatabase.ToConnectionString(database)));
+        services.AddDirectoryDbContext(_ => database);
         services.AddStaffIdentityCore();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

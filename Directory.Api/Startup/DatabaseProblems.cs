@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Directory.Api.Startup;
 
@@ -11,6 +13,11 @@ public static class DatabaseProblems
     /// <summary>The explanation of <paramref name="exception"/>.</summary>
     public static string Explain(Exception exception, string geographySource)
     {
+        if (Chain(exception).OfType<NpgsqlException>().FirstOrDefault() is { } postgres)
+        {
+            return ExplainPostgres(postgres);
+        }
+
         var sqlite = Chain(exception).OfType<SqliteException>().FirstOrDefault();
         return sqlite?.SqliteErrorCode switch
         {
@@ -29,6 +36,21 @@ public static class DatabaseProblems
             _ => $"The directory database could not be prepared: {exception.GetBaseException().Message}",
         };
     }
+
+    // Server mode: the server's SQLSTATE says what is wrong (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+    private static string ExplainPostgres(NpgsqlException exception) => exception is PostgresException server
+        ? server.SqlState switch
+        {
+            "28P01" or "28000" => "The PostGIS server refused the credentials in ConnectionStrings:Directory (user or password).",
+            "3D000" => "The database named in ConnectionStrings:Directory does not exist on the PostGIS server and this user may not create it.",
+            "42501" => "The PostGIS user may not change the schema (migrations) or create the postgis extension: grant it, or let an administrator run 'CREATE EXTENSION postgis' once.",
+            "0A000" or "58P01" => "The PostgreSQL server has no PostGIS extension installed (Debian package postgresql-NN-postgis-3).",
+            "57P03" => "The PostGIS server is starting up or shutting down; the service stops and a restart will retry.",
+            _ => $"The PostGIS server answered {server.SqlState}: {server.MessageText}",
+        }
+        : exception.InnerException is SocketException or TimeoutException
+            ? "The PostGIS server named in ConnectionStrings:Directory does not answer (host, port, firewall, or the server is not running)."
+            : $"The PostGIS database could not be prepared: {exception.GetBaseException().Message}";
 
     // The SQLite error may sit a few levels down (EF Core's DbUpdateException, Data Protection's wrappers).
     private static IEnumerable<Exception> Chain(Exception exception)

@@ -42,7 +42,7 @@ public sealed class DirectoryInitializer(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-            var file = DirectoryDatabase.FilePath(db.Database.GetConnectionString()!);
+            var file = DirectoryDatabase.Describe(db.Database.GetConnectionString()!);
             await DirectoryDatabase.MigrateAsync(db, cancellationToken);
             // A write that changes nothing: a read-only or locked file shows now, with its reason, not at the first import.
             await db.State.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.ListVersion, x => x.ListVersion), cancellationToken);
@@ -90,7 +90,7 @@ public sealed class DirectoryInitializer(
             snapshots.Publish(snapshot);
             ready.TrySetResult();
             logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, snapshot in {Elapsed} ms",
-                DirectoryDatabase.FilePath(db.Database.GetConnectionString()!), snapshot.Geography.Municipalities.Count,
+                DirectoryDatabase.Describe(db.Database.GetConnectionString()!), snapshot.Geography.Municipalities.Count,
                 snapshot.PublicManagers.Count, stopwatch.ElapsedMilliseconds);
         }
         catch (Exception ex)

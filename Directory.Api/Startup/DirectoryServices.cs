@@ -18,9 +18,9 @@ public static class DirectoryServices
     /// <summary>Registers the database, the snapshot, options, JSON, problem details and compression.</summary>
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
-        services.AddDbContext<DirectoryDbContext>((provider, options) => options.UseDirectoryDatabase(
-            DirectoryDatabase.ToConnectionString(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DirectoryDatabase.DefaultPath)));
+        // A GeoPackage path or SQLite connection string (the default), or a PostgreSQL one for the PostGIS server mode.
+        services.AddDirectoryDbContext(provider =>
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DirectoryDatabase.DefaultPath);
 
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);

@@ -26,17 +26,17 @@ public static class BulkInsert
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(store)}\""))}) " +
-                              $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))})";
+                              $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})";
         var parameters = new List<DbParameter>();
         for (var i = 0; i < properties.Count; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "$p" + i;
+            parameter.ParameterName = "@p" + i;
             command.Parameters.Add(parameter);
             parameters.Add(parameter);
         }
 
-        await command.PrepareAsync(cancellationToken);
+        var prepared = false;
         var converters = properties.Select(p => p.GetValueConverter() ?? p.GetTypeMapping().Converter).ToList();
         foreach (var item in items)
         {
@@ -49,6 +49,13 @@ public static class BulkInsert
                 }
 
                 parameters[i].Value = value ?? DBNull.Value;
+            }
+
+            // Prepared once the first row's values give the parameters their types (Npgsql needs them for PREPARE).
+            if (!prepared)
+            {
+                await command.PrepareAsync(cancellationToken);
+                prepared = true;
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);

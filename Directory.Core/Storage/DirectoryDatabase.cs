@@ -1,12 +1,20 @@
+using System.Data;
+using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Directory.Core.Storage;
 
-/// <summary>Opening the directory's GeoPackage: the one documented default path and the EF Core options.</summary>
+/// <summary>
+/// Opening the directory's database: the embedded GeoPackage (a file path or an SQLite connection string) or, in
+/// server mode, PostgreSQL + PostGIS (an Npgsql connection string, recognised by its <c>Host</c>). The one place that
+/// knows both; everything else works on <see cref="DirectoryDbContext"/>.
+/// </summary>
 public static class DirectoryDatabase
 {
     /// <summary>
@@ -16,21 +24,100 @@ public static class DirectoryDatabase
     public const string DefaultPath = "directory.gpkg";
 
     /// <summary>
-    /// Turns a file path or an SQLite connection string into a connection string. A plain path is what users
-    /// type on the command line; a connection string is what configuration holds.
+    /// Turns a file path or a connection string into a connection string. A plain path is what users type on the
+    /// command line; a connection string is what configuration holds.
     /// </summary>
     public static string ToConnectionString(string pathOrConnectionString) =>
         pathOrConnectionString.Contains('=')
             ? pathOrConnectionString
             : new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString }.ToString();
 
+    /// <summary>
+    /// True for a PostgreSQL connection string (<c>Host=…;Database=…</c>): SQLite has no <c>Host</c> keyword, so the
+    /// connection string alone chooses the store, the same way in the service's configuration and the CLI's --db.
+    /// </summary>
+    public static bool IsPostgis(string pathOrConnectionString)
+    {
+        if (!pathOrConnectionString.Contains('='))
+        {
+            return false;
+        }
+
+        try
+        {
+            var keys = new DbConnectionStringBuilder { ConnectionString = pathOrConnectionString };
+            return keys.ContainsKey("Host") || keys.ContainsKey("Server");
+        }
+        catch (ArgumentException)
+        {
+            // Not a connection string at all: SQLite will say what is wrong with it.
+            return false;
+        }
+    }
+
     /// <summary>The file an SQLite connection string points at, as an absolute path.</summary>
     public static string FilePath(string connectionString) =>
         Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 
-    /// <summary>Configures EF Core for the directory's GeoPackage.</summary>
-    public static DbContextOptionsBuilder UseDirectoryDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DirectoryDbContext).Assembly.FullName));
+    /// <summary>For logs and messages: the GeoPackage's full path, or the PostGIS server and database (no password).</summary>
+    public static string Describe(string pathOrConnectionString)
+    {
+        var connectionString = ToConnectionString(pathOrConnectionString);
+        if (!IsPostgis(connectionString))
+        {
+            return FilePath(connectionString);
+        }
+
+        var postgres = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostGIS {postgres.Host}:{postgres.Port}/{postgres.Database ?? postgres.Username}";
+    }
+
+    /// <summary>
+    /// Whether there is a database to work on: the GeoPackage file exists; a PostGIS server is always taken to be
+    /// there (whether it answers shows at the first connection, with the server's reason).
+    /// </summary>
+    public static bool Exists(string pathOrConnectionString)
+    {
+        var connectionString = ToConnectionString(pathOrConnectionString);
+        return IsPostgis(connectionString) || File.Exists(FilePath(connectionString));
+    }
+
+    /// <summary>
+    /// Creates a context on <paramref name="pathOrConnectionString"/>: a <see cref="PostgisDirectoryDbContext"/> for a
+    /// PostgreSQL connection string, else the GeoPackage's. <paramref name="services"/>, when given, supplies logging.
+    /// </summary>
+    public static DirectoryDbContext CreateContext(string pathOrConnectionString, IServiceProvider? services = null)
+    {
+        var connectionString = ToConnectionString(pathOrConnectionString);
+        var migrations = typeof(DirectoryDbContext).Assembly.FullName;
+        if (IsPostgis(connectionString))
+        {
+            var postgis = new DbContextOptionsBuilder<PostgisDirectoryDbContext>();
+            if (services is not null)
+            {
+                postgis.UseApplicationServiceProvider(services);
+            }
+
+            postgis.UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite().MigrationsAssembly(migrations));
+            return new PostgisDirectoryDbContext(postgis.Options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<DirectoryDbContext>();
+        if (services is not null)
+        {
+            sqlite.UseApplicationServiceProvider(services);
+        }
+
+        sqlite.UseSqlite(connectionString, options => options.MigrationsAssembly(migrations));
+        return new DirectoryDbContext(sqlite.Options);
+    }
+
+    /// <summary>
+    /// Registers <see cref="DirectoryDbContext"/> (scoped) on the connection string that <paramref name="connectionString"/>
+    /// reads when the first context is made, so that configuration added late (tests, command-line) still counts.
+    /// </summary>
+    public static IServiceCollection AddDirectoryDbContext(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddScoped(provider => CreateContext(connectionString(provider), provider));
 
     /// <summary>
     /// Brings the database to the current schema, creating the file if it is missing, and makes sure its header
@@ -38,6 +125,14 @@ public static class DirectoryDatabase
     /// </summary>
     public static async Task MigrateAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
+        if (db is PostgisDirectoryDbContext)
+        {
+            // EF Core creates the database if it is missing and takes a lock on the server, so several instances
+            // starting together migrate once.
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
         // Every start passes here: a file that is already current is recognised with two plain queries, without
         // EF Core's migration machinery, which costs a few hundred milliseconds of start-up the first time it runs.
         if (await IsCurrentAsync(db, cancellationToken))
@@ -105,12 +200,17 @@ public static class DirectoryDatabase
 
     /// <summary>
     /// Starts a read-only transaction in which several queries see one commit. SQLite's default transaction takes
-    /// the write lock at once (BEGIN IMMEDIATE) and would block imports; a deferred one only reads.
+    /// the write lock at once (BEGIN IMMEDIATE) and would block imports; a deferred one only reads. PostgreSQL gives
+    /// the same one-commit view with REPEATABLE READ, without blocking writers.
     /// </summary>
     public static async Task<IAsyncDisposable> BeginReadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        DbTransaction transaction = db.Database.GetDbConnection() switch
+        {
+            SqliteConnection sqlite => sqlite.BeginTransaction(deferred: true),
+            var other => await other.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken),
+        };
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         return new ReadTransaction(db, transaction);
     }
@@ -125,13 +225,5 @@ public static class DirectoryDatabase
             await transaction.DisposeAsync();
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    /// <summary>Creates a context on <paramref name="pathOrConnectionString"/>.</summary>
-    public static DirectoryDbContext CreateContext(string pathOrConnectionString)
-    {
-        var options = new DbContextOptionsBuilder<DirectoryDbContext>();
-        options.UseDirectoryDatabase(ToConnectionString(pathOrConnectionString));
-        return new DirectoryDbContext(options.Options);
     }
 }

@@ -8,14 +8,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Directory.Core.Storage;
 
 /// <summary>
-/// The directory's database: a GeoPackage written through EF Core Sqlite. Used directly by the importer and the
-/// Api (no repository layer); the schema comes from the migrations in <c>Storage/Migrations</c>. The staff
+/// The directory's database: a GeoPackage written through EF Core Sqlite (the embedded default), or PostGIS in
+/// server mode through <see cref="PostgisDirectoryDbContext"/>. Used directly by the importer and the Api (no
+/// repository layer); the schema comes from the migrations in <c>Storage/Migrations</c> (and
+/// <c>Storage/PostgisMigrations</c>). The staff
 /// accounts (ASP.NET Core Identity) and the keys that protect their sign-in cookies live in the same file, so that
 /// the database stays the one thing to back up and several instances share sessions.
 /// </summary>
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options)
-    : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
+public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectionKeyContext
 {
+    /// <summary>The GeoPackage context.</summary>
+    public DirectoryDbContext(DbContextOptions<DirectoryDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the PostGIS context, which has its own options type, model and migrations.</summary>
+    protected DirectoryDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Layer <c>gemeinden</c>.</summary>
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 

@@ -137,6 +137,12 @@ public static class GeoPackageLayers
     /// </summary>
     public static Task UpdateContentsAsync(DirectoryDbContext db, string table, Envelope extent, CancellationToken cancellationToken)
     {
+        if (db is PostgisDirectoryDbContext)
+        {
+            // PostGIS keeps its own catalogue (geometry_columns) and computes extents on demand.
+            return Task.CompletedTask;
+        }
+
         var (minX, minY, maxX, maxY) = extent.IsNull
             ? ((double?)null, (double?)null, (double?)null, (double?)null)
             : (extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);

@@ -1,3 +1,4 @@
+using Directory.Core.Storage;
 using Directory.Testing;
 using Microsoft.AspNetCore.Hosting;
 using System.Collections.Concurrent;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Directory.Api.Tests;
 
 /// <summary>
-/// The Api over a real GeoPackage file of its own in a temporary folder: a copy of the imported NRW geography, or
-/// a path with no file yet when a test is about the first start.
+/// The Api over a real database of its own (a GeoPackage file in a temporary folder, or in the PostGIS run a
+/// PostgreSQL database): a copy of the imported NRW geography, or nothing yet when a test is about the first start.
 /// </summary>
 public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
 {
@@ -18,10 +19,11 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
 
     public DirectoryApiFactory()
     {
-        DatabasePath = folder.File("directory.gpkg");
+        Database = folder.Database;
     }
 
-    public string DatabasePath { get; }
+    /// <summary>The database as the CLI's --db takes it: a file path, or a PostgreSQL connection string.</summary>
+    public string Database { get; }
 
     /// <summary>Every log message the service wrote at the levels appsettings.json configures, with exception texts.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -30,7 +32,7 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
     public static async Task<DirectoryApiFactory> WithGeographyAsync()
     {
         var factory = new DirectoryApiFactory();
-        await ImportedGeography.CopyToAsync(factory.DatabasePath);
+        await ImportedGeography.CopyToAsync(factory.Database);
         return factory;
     }
 
@@ -43,7 +45,7 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Directory", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Directory", DirectoryDatabase.ToConnectionString(Database));
         builder.UseSetting("Directory:GeographySource", RepositoryPaths.Data);
         foreach (var (key, value) in settings)
         {

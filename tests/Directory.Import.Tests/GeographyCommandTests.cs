@@ -13,16 +13,10 @@ public sealed class GeographyCommandTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private string Database => folder.File("directory.gpkg");
+    private string Database => folder.Database;
 
     private Task<(int ExitCode, string Output, string Error)> ImportAsync(string from, params string[] more) =>
         CommandLine.RunAsync(["geography", "--from", from, "--db", Database, .. more]);
-
-    private string FileHash()
-    {
-        SqliteConnection.ClearAllPools();
-        return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Database)));
-    }
 
     [Fact]
     public async Task ImportsTheGeographyIntoANewDatabase()
@@ -78,7 +72,7 @@ public sealed class GeographyCommandTests : IDisposable
     public async Task ABadFileIsReportedAndLeavesTheDatabaseExactlyAsItWas(string spoil, string file, string property)
     {
         Assert.Equal(0, (await ImportAsync(RepositoryPaths.Data)).ExitCode);
-        var before = FileHash();
+        var before = await TestStore.FingerprintAsync(Database);
         var source = folder.CopyGeography();
         Spoil(spoil, Path.Combine(source, "nrw-gemeinden-25832.geojson"));
 
@@ -93,7 +87,7 @@ public sealed class GeographyCommandTests : IDisposable
         }
 
         Assert.Contains("nicht verändert", error);
-        Assert.Equal(before, FileHash());
+        Assert.Equal(before, await TestStore.FingerprintAsync(Database));
     }
 
     [Fact]
@@ -105,12 +99,13 @@ public sealed class GeographyCommandTests : IDisposable
         var (exitCode, _, _) = await ImportAsync(source);
 
         Assert.Equal(ImportCommandLine.ExitInvalidInput, exitCode);
-        Assert.False(File.Exists(Database));
+        Assert.False(await TestStore.ExistsAsync(Database));
     }
 
     [Fact]
     public async Task ADatabasePathThatCannotBeWrittenGivesAClearError()
     {
+        TestStore.RequireGeoPackage("a folder given as the database file");
         var (exitCode, _, error) = await CommandLine.RunAsync("geography", "--from", RepositoryPaths.Data, "--db", folder.Path);
 
         Assert.Equal(ImportCommandLine.ExitDatabaseError, exitCode);

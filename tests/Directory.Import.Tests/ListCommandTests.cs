@@ -14,7 +14,7 @@ public sealed class ListCommandTests : IAsyncLifetime
     private static readonly string DemoList = Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv");
     private readonly TemporaryDirectory folder = new();
 
-    private string Database => folder.File("directory.gpkg");
+    private string Database => folder.Database;
 
     public async ValueTask InitializeAsync() => await ImportedGeography.CopyToAsync(Database);
 
@@ -26,12 +26,6 @@ public sealed class ListCommandTests : IAsyncLifetime
 
     private Task<(int ExitCode, string Output, string Error)> List(params string[] more) =>
         CommandLine.RunAsync(["list", .. more, "--db", Database]);
-
-    private string FileHash()
-    {
-        SqliteConnection.ClearAllPools();
-        return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Database)));
-    }
 
     private async Task<int> CountAsync()
     {
@@ -54,28 +48,28 @@ public sealed class ListCommandTests : IAsyncLifetime
     [Fact]
     public async Task ADryRunReportsButWritesNothing()
     {
-        var before = FileHash();
+        var before = await TestStore.FingerprintAsync(Database);
 
         var (exitCode, output, _) = await List(DemoList, "--dry-run");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Probelauf", output);
         Assert.Contains("150 neu", output);
-        Assert.Equal(before, FileHash());
+        Assert.Equal(before, await TestStore.FingerprintAsync(Database));
     }
 
     [Fact]
     public async Task AListWithErrorsWritesNothingAndExitsWithOne()
     {
         await List(DemoList);
-        var before = FileHash();
+        var before = await TestStore.FingerprintAsync(Database);
 
         var (exitCode, output, _) = await List(Path.Combine(Corpus, "problems.csv"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Zeile 2, Spalte „PLZ“: „4711“ ist keine gültige Postleitzahl (5 Ziffern).", output);
         Assert.Contains("Es wurde nichts geschrieben", output);
-        Assert.Equal(before, FileHash());
+        Assert.Equal(before, await TestStore.FingerprintAsync(Database));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class UserCommandTests : IAsyncLifetime
 {
     private readonly TemporaryDirectory folder = new();
 
-    private string Database => folder.File("directory.gpkg");
+    private string Database => folder.Database;
 
     public async ValueTask InitializeAsync() => await ImportedGeography.CopyToAsync(Database);
 

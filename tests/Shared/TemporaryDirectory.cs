@@ -11,6 +11,14 @@ internal sealed class TemporaryDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// The test's own database: <c>directory.gpkg</c> in this folder, or in the PostGIS run a PostgreSQL database
+    /// named after the folder (dropped with it). It does not exist until a test or the code under test makes it.
+    /// </summary>
+    public string Database => database ??= TestStore.DatabaseIn(Path);
+
+    private string? database;
+
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -27,6 +35,11 @@ internal sealed class TemporaryDirectory : IDisposable
 
     public void Dispose()
     {
+        if (database is not null)
+        {
+            TestStore.Drop(database);
+        }
+
         // SQLite's connection pool may still hold a file open; the pool is cleared so the folder can go.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -42,7 +42,7 @@ public sealed class NonPublicEntriesFixture : IAsyncLifetime
             "GEHEIM-0001;Verschwiegen;Xaveria;05966024;Stadt Olpe;57462;Olpe;xaveria.verschwiegen@intern.example;0271 4711-99;aktiv;nein;51,0290;7,8515\n" +
             "GEHEIM-0002;Ruhestand;Quirin;05966;Kreis Olpe;57462;Olpe;quirin.ruhestand@intern.example;;inaktiv;ja;51,0280;7,8500\n",
             Encoding.UTF8);
-        await using var db = DirectoryDatabase.CreateContext(Factory.DatabasePath);
+        await using var db = DirectoryDatabase.CreateContext(Factory.Database);
         var report = await ListImporter.ImportAsync(db, await GeographySnapshot.LoadAsync(db, default), list,
             new ListImportOptions(ListImportMode.Merge), default);
         Assert.Equal(ListImportResult.Applied, report.Result);
@@ -69,7 +69,7 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
     public async Task NoPublicAnswerContainsANonPublicEntryOrAnInternalField()
     {
         // The hidden entries are really in the database and the staff export has them: the search below can hit.
-        await using (var db = DirectoryDatabase.CreateContext(fixture.Factory.DatabasePath))
+        await using (var db = DirectoryDatabase.CreateContext(fixture.Factory.Database))
         {
             Assert.Equal(2, await db.FamilyManagers.CountAsync(m => m.CertificateNumber!.StartsWith("GEHEIM"), Cancel));
         }

@@ -164,7 +164,7 @@ public sealed class StaffAreaTests : IAsyncLifetime
         var previewPath = upload.Headers.Location!.OriginalString;
 
         // Meanwhile the CLI imports another list into the same database.
-        await using (var db = DirectoryDatabase.CreateContext(factory.DatabasePath))
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
         {
             var geography = await Core.Snapshot.GeographySnapshot.LoadAsync(db, CancellationToken.None);
             var other = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "tests", "TestData", "lists", "tab-utm.csv"),

@@ -65,7 +65,7 @@ public sealed class ImportUnderLoadTests
         })).ToList();
 
         await Task.Delay(300, Cancel);
-        await using (var db = DirectoryDatabase.CreateContext(factory.DatabasePath))
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
         {
             var report = await ListImporter.ImportAsync(db, await GeographySnapshot.LoadAsync(db, Cancel), newList, new ListImportOptions(), Cancel);
             Assert.Equal(ListImportResult.Applied, report.Result);

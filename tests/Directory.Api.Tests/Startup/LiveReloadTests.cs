@@ -19,7 +19,7 @@ public sealed class LiveReloadTests
         Assert.Empty(before!);
 
         // The same importer the CLI runs, on the same file, from outside the service.
-        await using (var db = DirectoryDatabase.CreateContext(factory.DatabasePath))
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
         {
             var geography = await GeographySnapshot.LoadAsync(db, TestContext.Current.CancellationToken);
             var report = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Directory.Core.Storage;
+using Directory.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +15,13 @@ public sealed class StartupTests
     public async Task AFirstStartCreatesTheDatabaseAndImportsTheGeography()
     {
         await using var factory = new DirectoryApiFactory();
-        Assert.False(File.Exists(factory.DatabasePath));
+        Assert.False(await TestStore.ExistsAsync(factory.Database));
 
         var health = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/health", Cancel);
 
         Assert.Equal(396, health.GetProperty("municipalities").GetInt32());
-        Assert.True(File.Exists(factory.DatabasePath));
-        await using var db = DirectoryDatabase.CreateContext(factory.DatabasePath);
+        Assert.True(await TestStore.ExistsAsync(factory.Database));
+        await using var db = DirectoryDatabase.CreateContext(factory.Database);
         Assert.Equal(53, await db.Districts.CountAsync(Cancel));
     }
 
@@ -29,7 +30,7 @@ public sealed class StartupTests
     {
         await using var factory = await DirectoryApiFactory.WithGeographyAsync();
         // Mark the existing data: a re-import from data/ would overwrite this name.
-        await using (var db = DirectoryDatabase.CreateContext(factory.DatabasePath))
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
         {
             await db.Municipalities.Where(m => m.Ags == "05966024").ExecuteUpdateAsync(s => s.SetProperty(m => m.Name, "Olpe (markiert)"), Cancel);
         }

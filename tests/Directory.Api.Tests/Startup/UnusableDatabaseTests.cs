@@ -32,6 +32,7 @@ public sealed class UnusableDatabaseTests : IDisposable
     [Fact]
     public async Task ATruncatedDatabaseIsCalledCorrupt()
     {
+        TestStore.RequireGeoPackage("a GeoPackage file spoiled on disk");
         var path = folder.File("abgeschnitten.gpkg");
         await ImportedGeography.CopyToAsync(path);
         var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
@@ -45,6 +46,7 @@ public sealed class UnusableDatabaseTests : IDisposable
     [Fact]
     public async Task ADatabaseLockedByAnotherProcessIsNamedAsLocked()
     {
+        TestStore.RequireGeoPackage("a GeoPackage file spoiled on disk");
         var path = folder.File("gesperrt.gpkg");
         await ImportedGeography.CopyToAsync(path);
         await using var holder = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -64,6 +66,7 @@ public sealed class UnusableDatabaseTests : IDisposable
     [Fact]
     public async Task AReadOnlyDatabaseIsNamedAsReadOnly()
     {
+        TestStore.RequireGeoPackage("a GeoPackage file spoiled on disk");
         var path = folder.File("nur-lesen.gpkg");
         await ImportedGeography.CopyToAsync(path);
         var before = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
@@ -81,6 +84,28 @@ public sealed class UnusableDatabaseTests : IDisposable
         var (exitCode, output) = await RunServiceAsync($"Data Source={folder.File("gibt-es-nicht")}/directory.gpkg");
         Assert.Equal(DirectoryInitializer.ExitDatabaseUnusable, exitCode);
         Assert.Contains("its folder is missing", output);
+    }
+
+    [Fact]
+    public async Task APostgisServerThatRefusesTheCredentialsIsNamed()
+    {
+        Assert.SkipUnless(TestStore.IsPostgis, "server mode only");
+        var wrongPassword = new Npgsql.NpgsqlConnectionStringBuilder(folder.Database) { Password = "falsch" }.ToString();
+
+        var (exitCode, output) = await RunServiceAsync(wrongPassword);
+        Assert.Equal(DirectoryInitializer.ExitDatabaseUnusable, exitCode);
+        Assert.Contains("refused the credentials", output);
+        Assert.DoesNotContain("falsch", output);
+    }
+
+    [Fact]
+    public async Task APostgisServerThatDoesNotAnswerIsNamed()
+    {
+        // Port 9 (discard) has no PostgreSQL on any test machine: the connection is refused at once.
+        var (exitCode, output) = await RunServiceAsync("Host=127.0.0.1;Port=9;Username=directory;Password=geheim;Timeout=3");
+        Assert.Equal(DirectoryInitializer.ExitDatabaseUnusable, exitCode);
+        Assert.Contains("PostGIS server named in ConnectionStrings:Directory does not answer", output);
+        Assert.DoesNotContain("geheim", output);
     }
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(string connectionString)

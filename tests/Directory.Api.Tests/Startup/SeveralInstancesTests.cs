@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
+using Directory.Core.Snapshot;
+using Directory.Core.Storage;
+using Directory.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Directory.Api.Tests.Startup;
+
+/// <summary>
+/// Scale-out: two service processes over one database share nothing else (no cache, no message bus); each notices an
+/// import made from outside within seconds and then answers the same. On PostGIS this is the server mode's point; on
+/// the GeoPackage two processes on one file behave the same.
+/// </summary>
+public sealed class SeveralInstancesTests : IDisposable
+{
+    private readonly TemporaryDirectory folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task TwoInstancesOverOneDatabaseBothServeAnImportWithinSeconds()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await ImportedGeography.CopyToAsync(folder.Database);
+        using var first = ServiceProcess.Start(folder.Database);
+        using var second = ServiceProcess.Start(folder.Database);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var instance in new[] { first, second })
+        {
+            await instance.WaitUntilReadyAsync(http, cancel);
+            Assert.Empty((await http.GetFromJsonAsync<JsonElement[]>(instance.Url + "/api/managers", cancel))!);
+        }
+
+        // The same importer the CLI and the staff area run, from a third process's point of view: neither instance.
+        await using (var db = DirectoryDatabase.CreateContext(folder.Database))
+        {
+            var geography = await GeographySnapshot.LoadAsync(db, cancel);
+            var report = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
+                new ListImportOptions(), cancel);
+            Assert.Equal(ListImportResult.Applied, report.Result);
+        }
+
+        var expected = await PublicCountAsync(folder.Database, cancel);
+        Assert.True(expected > 0);
+        var answers = new List<string>();
+        foreach (var instance in new[] { first, second })
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var managers = Array.Empty<JsonElement>();
+            while (stopwatch.Elapsed < TimeSpan.FromSeconds(15) && managers.Length != expected)
+            {
+                await Task.Delay(250, cancel);
+                managers = (await http.GetFromJsonAsync<JsonElement[]>(instance.Url + "/api/managers", cancel))!;
+            }
+
+            Assert.True(managers.Length == expected, $"{instance.Url} serves {managers.Length} of {expected} public entries after 15 s:\n{instance.Log}");
+            answers.Add(await http.GetStringAsync(instance.Url + "/api/managers/nearby?plz=57462", cancel));
+        }
+
+        Assert.Equal(answers[0], answers[1]);
+    }
+
+    private static async Task<int> PublicCountAsync(string database, CancellationToken cancel)
+    {
+        await using var db = DirectoryDatabase.CreateContext(database);
+        return await db.FamilyManagers.CountAsync(m => m.PublicationConsent && m.Status == ManagerStatus.Active, cancel);
+    }
+
+    /// <summary>The built service (Directory.Api.dll) as its own process on a free loopback port.</summary>
+    private sealed class ServiceProcess : IDisposable
+    {
+        private readonly Process process;
+        private readonly System.Text.StringBuilder log = new();
+
+        private ServiceProcess(Process process, string url)
+        {
+            this.process = process;
+            Url = url;
+            process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public string Url { get; }
+
+        public string Log { get { lock (log) { return log.ToString(); } } }
+
+        public static ServiceProcess Start(string database)
+        {
+            var url = $"http://127.0.0.1:{FreePort()}";
+            var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                ArgumentList =
+                {
+                    Path.Combine(AppContext.BaseDirectory, "Directory.Api.dll"), "--urls", url,
+                    $"--ConnectionStrings:Directory={DirectoryDatabase.ToConnectionString(database)}",
+                    $"--Directory:GeographySource={RepositoryPaths.Data}", "--Directory:SeedList=", "--Directory:RefreshSeconds=1",
+                },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            })!;
+            return new ServiceProcess(process, url);
+        }
+
+        public async Task WaitUntilReadyAsync(HttpClient http, CancellationToken cancel)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            while (stopwatch.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                Assert.False(process.HasExited, $"the service at {Url} stopped:\n{Log}");
+                try
+                {
+                    if ((await http.GetAsync(Url + "/api/health", cancel)).StatusCode == HttpStatusCode.OK)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+
+                await Task.Delay(200, cancel);
+            }
+
+            Assert.Fail($"the service at {Url} did not answer within 60 s:\n{Log}");
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+
+            process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
