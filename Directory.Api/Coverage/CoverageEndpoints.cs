@@ -63,6 +63,7 @@ public static class CoverageEndpoints
         return app;
     }
 
+    // Ok<CoverageResponse> declares the JSON answer's schema (OpenAPI); the bytes sent are that record serialised.
     private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
         [Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? level,
         [Description("Radius for the reach measure in km, 0 to 200; default 10.")] string? radiusKm,
@@ -96,15 +97,26 @@ public static class CoverageEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var result = snapshot.Coverage(radius!.Value * 1000);
-        var rows = RowsOf(result, levelName).Where(r => region is null || r.Key.StartsWith(region.Key, StringComparison.Ordinal)).ToList();
-        var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
+        // The answer depends only on the snapshot and these parameters: rendered once, then sent as bytes.
+        var radiusText = radius!.Value.ToString(CultureInfo.InvariantCulture);
+        var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}", () =>
+        {
+            var result = snapshot.Coverage(radius.Value * 1000);
+            var rows = RowsOf(result, levelName).Where(r => region is null || r.Key.StartsWith(region.Key, StringComparison.Ordinal)).ToList();
+            var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
+            return formatName switch
+            {
+                "csv" => Csv(rows),
+                "geojson" => GeoJson(rows, snapshot, levelName, json.Value.SerializerOptions),
+                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, radius.Value, region is null ? null : RegionReference.Of(region),
+                    ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList()), json.Value.SerializerOptions),
+            };
+        });
         return formatName switch
         {
-            "csv" => TypedResults.File(Csv(rows), "text/csv; charset=utf-8", $"abdeckung-{levelName}-{radius.Value.ToString(CultureInfo.InvariantCulture)}km.csv"),
-            "geojson" => TypedResults.File(GeoJson(rows, snapshot, levelName, json.Value.SerializerOptions), "application/geo+json"),
-            _ => TypedResults.Ok(new CoverageResponse(levelName, radius.Value, region is null ? null : RegionReference.Of(region),
-                ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList())),
+            "csv" => TypedResults.File(answer, "text/csv; charset=utf-8", $"abdeckung-{levelName}-{radiusText}km.csv"),
+            "geojson" => TypedResults.File(answer, "application/geo+json"),
+            _ => TypedResults.File(answer, "application/json; charset=utf-8"),
         };
     }
 

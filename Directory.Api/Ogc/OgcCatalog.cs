@@ -14,30 +14,6 @@ public static class OgcCatalog
         static NetTopologySuite.Geometries.Geometry Wgs84(NetTopologySuite.Geometries.Geometry g) =>
             CoordinateRounding.Round(Reprojector.Transform(g, Crs.Wgs84), 6);
 
-        var managers = snapshot.PublicManagers.Select(m =>
-        {
-            var area = geography.Find(m.AreaKey);
-            var point = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Wgs84)
-                .CreatePoint(new NetTopologySuite.Geometries.Coordinate(m.Longitude, m.Latitude));
-            var official = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N).CreatePoint(m.Coordinate);
-            return new OgcFeature(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), point, official, new Dictionary<string, object?>
-            {
-                ["name"] = m.DisplayName,
-                ["organisation"] = m.Organisation,
-                ["gebiet"] = m.AreaKey,
-                ["gebiet_name"] = area?.Name,
-                ["kreis"] = m.AreaKey[..5],
-                ["regierungsbezirk"] = m.AreaKey[..3],
-                ["strasse"] = m.Street,
-                ["plz"] = m.Postcode,
-                ["ort"] = m.Town,
-                ["email"] = m.Email,
-                ["telefon"] = m.Phone,
-                ["website"] = m.Website,
-                ["lage_ungefaehr"] = m.IsApproximate,
-            });
-        }).ToList();
-
         OgcFeature Region(Region r) => new(r.Key, Wgs84(r.Boundary), r.Boundary, new Dictionary<string, object?>
         {
             ["schluessel"] = r.Key,
@@ -50,18 +26,17 @@ public static class OgcCatalog
             ["flaeche_km2"] = r.AreaKm2,
         });
 
-        var filters = new Dictionary<string, string> { ["ags"] = "ags", ["kreis"] = "kreis", ["regierungsbezirk"] = "regierungsbezirk" };
         return
         [
             new OgcCollection("familienmanager", "Familienmanager:innen",
                 "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
-                managers, filters),
+                new OgcPointTable(snapshot.PublicManagers, geography)),
             new OgcCollection("gemeinden", "Gemeinden", "Die 396 Gemeinden Nordrhein-Westfalens (DVG2, GV100AD).",
-                geography.Municipalities.Select(Region).ToList(), filters),
+                geography.Municipalities.Select(Region).ToList()),
             new OgcCollection("kreise", "Kreise", "Die 31 Kreise und 22 kreisfreien Städte Nordrhein-Westfalens.",
-                geography.Districts.Select(Region).ToList(), filters),
+                geography.Districts.Select(Region).ToList()),
             new OgcCollection("regierungsbezirke", "Regierungsbezirke", "Die 5 Regierungsbezirke Nordrhein-Westfalens.",
-                geography.GovernmentRegions.Select(Region).ToList(), filters),
+                geography.GovernmentRegions.Select(Region).ToList()),
         ];
     }
 }

@@ -13,20 +13,113 @@ public sealed record OgcFeature(string Id, Geometry Geometry, Geometry StoredGeo
 }
 
 /// <summary>
-/// A collection served under <c>/ogc/collections/{Id}</c>: built once per snapshot from the same public view as the
-/// JSON API, so the OGC API can show nothing the public API does not.
+/// A collection served under <c>/ogc/collections/{Id}</c>, built once per snapshot from the same public view as the
+/// JSON API, so the OGC API can show nothing the public API does not. The regions are few and kept as features;
+/// the family managers (up to 100,000) are a <see cref="OgcPointTable"/>, from which a query selects by coordinates
+/// and key and only the features of the page are built.
 /// </summary>
-/// <param name="Id">The collection id, e.g. <c>gemeinden</c>.</param>
-/// <param name="Title">German title.</param>
-/// <param name="Description">German description.</param>
-/// <param name="Features">The features in a stable order.</param>
-/// <param name="Filters">Which property each equality filter (<c>ags</c>, <c>kreis</c>, <c>regierungsbezirk</c>) tests, by prefix of a key.</param>
-public sealed record OgcCollection(string Id, string Title, string Description, IReadOnlyList<OgcFeature> Features,
-    IReadOnlyDictionary<string, string> Filters)
+public sealed class OgcCollection
 {
-    /// <summary>The features by id.</summary>
-    public IReadOnlyDictionary<string, OgcFeature> ById { get; } = Features.ToDictionary(f => f.Id);
+    private readonly IReadOnlyList<OgcFeature>? features;
+    private readonly OgcPointTable? points;
+    private readonly Dictionary<string, int>? indexById;
+
+    /// <summary>A collection of prebuilt features (the regions).</summary>
+    public OgcCollection(string id, string title, string description, IReadOnlyList<OgcFeature> features)
+        : this(id, title, description)
+    {
+        this.features = features;
+        indexById = features.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        Extent = features.Aggregate(new Envelope(), (e, f) => { e.ExpandToInclude(f.Envelope); return e; });
+        Count = features.Count;
+        PropertyNames = features.Count > 0 ? features[0].Properties.Keys.ToList() : [];
+    }
+
+    /// <summary>A collection of points whose features are built on demand (the family managers).</summary>
+    public OgcCollection(string id, string title, string description, OgcPointTable points)
+        : this(id, title, description)
+    {
+        this.points = points;
+        Extent = points.Extent;
+        Count = points.Count;
+        PropertyNames = points.PropertyNames;
+    }
+
+    private OgcCollection(string id, string title, string description)
+    {
+        Id = id;
+        Title = title;
+        Description = description;
+        Extent = new Envelope();
+        PropertyNames = [];
+    }
+
+    /// <summary>The collection id, e.g. <c>gemeinden</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>German title.</summary>
+    public string Title { get; }
+
+    /// <summary>German description.</summary>
+    public string Description { get; }
+
+    /// <summary>How many features there are.</summary>
+    public int Count { get; }
 
     /// <summary>The spatial extent in CRS84.</summary>
-    public Envelope Extent { get; } = Features.Aggregate(new Envelope(), (e, f) => { e.ExpandToInclude(f.Envelope); return e; });
+    public Envelope Extent { get; }
+
+    /// <summary>The properties every feature has, in order.</summary>
+    public IReadOnlyList<string> PropertyNames { get; }
+
+    /// <summary>The feature at <paramref name="index"/> (stable order).</summary>
+    public OgcFeature this[int index] => points is not null ? points.Feature(index) : features![index];
+
+    /// <summary>The feature with <paramref name="id"/>, or null.</summary>
+    public OgcFeature? Find(string id) =>
+        (points is not null ? points.IndexOf(id) : indexById!.TryGetValue(id, out var index) ? index : null) is { } at ? this[at] : null;
+
+    /// <summary>
+    /// The indexes of the features that intersect <paramref name="box"/> (in <paramref name="boxCrs"/>'s axis order,
+    /// compared in that CRS: a box in EPSG:25832 is a rectangle in metres) and have every property value of
+    /// <paramref name="equal"/>, in the collection's order.
+    /// </summary>
+    public IEnumerable<int> Matching(Envelope? box, OgcCrs boxCrs, IReadOnlyList<(string Property, string Value)> equal)
+    {
+        if (points is not null)
+        {
+            for (var i = 0; i < points.Count; i++)
+            {
+                if ((box is null || box.Intersects(points.Coordinate(i, boxCrs))) && equal.All(e => points.HasValue(i, e.Property, e.Value)))
+                {
+                    yield return i;
+                }
+            }
+
+            yield break;
+        }
+
+        var boxGeometry = box is null ? null : new GeometryFactory().ToGeometry(box);
+        for (var i = 0; i < features!.Count; i++)
+        {
+            var feature = features[i];
+            if (boxGeometry is not null)
+            {
+                var geometry = OgcCrsUris.GeometryIn(feature, boxCrs);
+                if (!geometry.EnvelopeInternal.Intersects(box!) || !geometry.Intersects(boxGeometry))
+                {
+                    continue;
+                }
+            }
+
+            if (equal.All(e => feature.Properties.GetValueOrDefault(e.Property) is string s && s == e.Value))
+            {
+                yield return i;
+            }
+        }
+    }
+
+    /// <summary>A property's value of the feature at <paramref name="index"/>, for sorting.</summary>
+    public object? PropertyValue(int index, string property) =>
+        points is not null ? points.Value(index, property) : features![index].Properties.GetValueOrDefault(property);
 }

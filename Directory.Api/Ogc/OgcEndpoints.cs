@@ -119,7 +119,7 @@ public static class OgcEndpoints
         if (html)
         {
             return HtmlPage("Sammlungen", "<ul>" + string.Concat(collections.Select(c =>
-                $"<li><a href=\"{Html.Encode($"{root}/collections/{c.Id}?f=html")}\">{Html.Encode(c.Title)}</a>: {Html.Encode(c.Description)} ({c.Features.Count})</li>")) + "</ul>");
+                $"<li><a href=\"{Html.Encode($"{root}/collections/{c.Id}?f=html")}\">{Html.Encode(c.Title)}</a>: {Html.Encode(c.Description)} ({c.Count})</li>")) + "</ul>");
         }
 
         return Json(w =>
@@ -152,7 +152,7 @@ public static class OgcEndpoints
 
         var root = Root(request);
         return html
-            ? HtmlPage(collection.Title, $"<p>{Html.Encode(collection.Description)}</p><p><a href=\"{Html.Encode($"{root}/collections/{collection.Id}/items?f=html")}\">Objekte ({collection.Features.Count})</a></p>")
+            ? HtmlPage(collection.Title, $"<p>{Html.Encode(collection.Description)}</p><p><a href=\"{Html.Encode($"{root}/collections/{collection.Id}/items?f=html")}\">Objekte ({collection.Count})</a></p>")
             : Json(w => WriteCollection(w, collection, root));
     }
 
@@ -194,32 +194,21 @@ public static class OgcEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        IEnumerable<OgcFeature> matching = collection.Features;
-        if (box is not null)
-        {
-            // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
-            var (envelope, inCrs) = box.Value;
-            var boxGeometry = new GeometryFactory().ToGeometry(envelope);
-            matching = matching.Where(feature =>
-            {
-                var geometry = OgcCrsUris.GeometryIn(feature, inCrs);
-                return geometry.EnvelopeInternal.Intersects(envelope) && geometry.Intersects(boxGeometry);
-            });
-        }
-
+        var equal = new List<(string Property, string Value)>();
         foreach (var filter in new[] { "ags", "kreis", "regierungsbezirk" })
         {
             if (query[filter].ToString() is { Length: > 0 } value)
             {
-                var property = filter == "ags" ? (collection.Id == "familienmanager" ? "gebiet" : "schluessel") : filter;
-                matching = matching.Where(feature => feature.Properties.GetValueOrDefault(property) is string s && s == value);
+                equal.Add((filter == "ags" ? (collection.Id == "familienmanager" ? "gebiet" : "schluessel") : filter, value));
             }
         }
 
+        // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
+        IEnumerable<int> matching = collection.Matching(box?.Box, box?.Crs ?? OgcCrs.Crs84, equal);
         if (sortBy is { } order)
         {
-            // Every property is a string, a number or null; the collections are small enough to sort per request.
-            var key = (Func<OgcFeature, object?>)(feature => feature.Properties.GetValueOrDefault(order.Property));
+            // Every property is a string, a number or null; sorted per request (sortby is rare, and the matches are indexes).
+            var key = (Func<int, object?>)(index => collection.PropertyValue(index, order.Property));
             var comparer = Comparer<object?>.Create((a, b) => (a, b) switch
             {
                 (null, null) => 0,
@@ -232,7 +221,7 @@ public static class OgcEndpoints
         }
 
         var all = matching.ToList();
-        var page = all.Skip(skip!.Value).Take(pageSize!.Value).ToList();
+        var page = all.Skip(skip!.Value).Take(pageSize!.Value).Select(index => collection[index]).ToList();
         var root = Root(request);
         var self = $"{root}/collections/{collection.Id}/items";
         string Page(int at, string format) => $"{self}?{string.Join('&', query.Where(p => p.Key is not ("offset" or "f")).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"offset={at}").Append($"f={format}"))}";
@@ -295,7 +284,7 @@ public static class OgcEndpoints
             return CollectionNotFound(collectionId);
         }
 
-        if (!collection.ById.TryGetValue(featureId, out var feature))
+        if (collection.Find(featureId) is not { } feature)
         {
             var message = string.Format(ApiTexts.OgcFeatureNotFound, featureId, collectionId);
             return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.FeatureNotFound, ApiTexts.Status404, message, ["featureId"], message);
@@ -411,9 +400,9 @@ public static class OgcEndpoints
 
         var descending = value.StartsWith('-');
         var property = value.TrimStart('+', '-');
-        if (collection.Features.Count > 0 && !collection.Features[0].Properties.ContainsKey(property))
+        if (collection.Count > 0 && !collection.PropertyNames.Contains(property))
         {
-            errors["sortby"] = [string.Format(ApiTexts.OgcSortByInvalid, value, string.Join(", ", collection.Features[0].Properties.Keys))];
+            errors["sortby"] = [string.Format(ApiTexts.OgcSortByInvalid, value, string.Join(", ", collection.PropertyNames))];
             return null;
         }
 

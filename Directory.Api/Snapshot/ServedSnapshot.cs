@@ -14,10 +14,12 @@ namespace Directory.Api.Snapshot;
 public sealed class ServedSnapshot
 {
     private const int MaxCachedRadii = 256;
+    private const int MaxCachedAnswers = 1024;
 
     private readonly Lazy<CoverageModel> coverageModel;
     private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcCollections;
     private readonly ConcurrentDictionary<double, CoverageResult> coverageByRadius = new();
+    private readonly ConcurrentDictionary<string, byte[]> answers = new(StringComparer.Ordinal);
 
     /// <summary>Builds the indexes.</summary>
     /// <param name="geography">The geography and what is built from it.</param>
@@ -83,6 +85,20 @@ public sealed class ServedSnapshot
         }
 
         return coverageByRadius.GetOrAdd(radiusMetres, r => coverageModel.Value.Compute(r));
+    }
+
+    /// <summary>
+    /// An answer rendered once per snapshot and then sent as bytes: for answers that depend only on the data and a
+    /// few parameters (<paramref name="key"/>), such as coverage, whose JSON took longer to write than to look up.
+    /// </summary>
+    public byte[] RenderedAnswer(string key, Func<byte[]> render)
+    {
+        if (answers.Count > MaxCachedAnswers)
+        {
+            answers.Clear(); // a bound against clients that ask for ever new parameters
+        }
+
+        return answers.GetOrAdd(key, _ => render());
     }
 
     /// <summary>The OGC API collections, built on first use.</summary>
