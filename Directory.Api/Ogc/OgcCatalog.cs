@@ -30,7 +30,7 @@ public static class OgcCatalog
         [
             new OgcCollection("familienmanager", "Familienmanager:innen",
                 "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
-                new OgcPointTable(snapshot.PublicManagers, geography)),
+                new OgcPointTable(snapshot.PublicManagers, snapshot.Managers, geography)),
             new OgcCollection("gemeinden", "Gemeinden", "Die 396 Gemeinden Nordrhein-Westfalens (DVG2, GV100AD).",
                 geography.Municipalities.Select(Region).ToList()),
             new OgcCollection("kreise", "Kreise", "Die 31 Kreise und 22 kreisfreien Städte Nordrhein-Westfalens.",

@@ -84,21 +84,11 @@ public sealed class OgcCollection
     /// compared in that CRS: a box in EPSG:25832 is a rectangle in metres) and have every property value of
     /// <paramref name="equal"/>, in the collection's order.
     /// </summary>
-    public IEnumerable<int> Matching(Envelope? box, OgcCrs boxCrs, IReadOnlyList<(string Property, string Value)> equal)
+    public IReadOnlyList<int> Matching(Envelope? box, OgcCrs boxCrs, IReadOnlyList<(string Property, string Value)> equal) =>
+        points is not null ? points.Matching(box, boxCrs, equal) : MatchingFeatures(box, boxCrs, equal).ToList();
+
+    private IEnumerable<int> MatchingFeatures(Envelope? box, OgcCrs boxCrs, IReadOnlyList<(string Property, string Value)> equal)
     {
-        if (points is not null)
-        {
-            for (var i = 0; i < points.Count; i++)
-            {
-                if ((box is null || box.Intersects(points.Coordinate(i, boxCrs))) && equal.All(e => points.HasValue(i, e.Property, e.Value)))
-                {
-                    yield return i;
-                }
-            }
-
-            yield break;
-        }
-
         var boxGeometry = box is null ? null : new GeometryFactory().ToGeometry(box);
         for (var i = 0; i < features!.Count; i++)
         {

@@ -204,7 +204,7 @@ public static class OgcEndpoints
         }
 
         // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
-        IEnumerable<int> matching = collection.Matching(box?.Box, box?.Crs ?? OgcCrs.Crs84, equal);
+        var all = collection.Matching(box?.Box, box?.Crs ?? OgcCrs.Crs84, equal);
         if (sortBy is { } order)
         {
             // Every property is a string, a number or null; sorted per request (sortby is rare, and the matches are indexes).
@@ -217,10 +217,9 @@ public static class OgcEndpoints
                 (string x, string y) => string.Compare(x, y, StringComparison.CurrentCulture),
                 _ => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
             });
-            matching = order.Descending ? matching.OrderByDescending(key, comparer) : matching.OrderBy(key, comparer);
+            all = (order.Descending ? all.OrderByDescending(key, comparer) : all.OrderBy(key, comparer)).ToList();
         }
 
-        var all = matching.ToList();
         var page = all.Skip(skip!.Value).Take(pageSize!.Value).Select(index => collection[index]).ToList();
         var root = Root(request);
         var self = $"{root}/collections/{collection.Id}/items";

@@ -7,13 +7,25 @@ using NetTopologySuite.Geometries;
 
 namespace Directory.Api.Ogc;
 
+/// <summary>0, 1, …, count − 1 without an array: every manager matches when nothing filters.</summary>
+internal sealed class IndexRange(int count) : IReadOnlyList<int>
+{
+    public int Count => count;
+
+    public int this[int index] => (uint)index < (uint)count ? index : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<int> GetEnumerator() => Enumerable.Range(0, count).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 /// <summary>
 /// The <c>familienmanager</c> collection over the snapshot's public view, without a copy: queries read the
 /// coordinates and area keys the view already holds, and a feature (two points and a property map) is built only
 /// for the page that is sent. Prebuilding all 92,529 features of a 100,000-entry list cost 150 MB of memory, and
 /// a bbox query that tested each feature's geometry answered in 157 ms at the 99th percentile (docs/performance.md).
 /// </summary>
-public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, GeographySnapshot geography)
+public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, ManagerIndex index, GeographySnapshot geography)
 {
     private static readonly GeometryFactory Wgs84 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Wgs84);
     private static readonly GeometryFactory Etrs89 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N);
@@ -31,17 +43,18 @@ public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, G
     /// <summary>The extent of all positions in CRS84.</summary>
     public Envelope Extent { get; } = managers.Aggregate(new Envelope(), (e, m) => { e.ExpandToInclude(m.Longitude, m.Latitude); return e; });
 
+    /// <summary>The extent of all positions in EPSG:25832.</summary>
+    private Envelope UtmExtent { get; } = managers.Aggregate(new Envelope(), (e, m) => { e.ExpandToInclude(m.X, m.Y); return e; });
+
     /// <summary>The feature id of the manager at <paramref name="index"/>.</summary>
     public string Id(int index) => managers[index].Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The index of the manager with feature id <paramref name="id"/>, or null (the view is ordered by id).</summary>
-    public int? IndexOf(string id)
-    {
-        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted))
-        {
-            return null;
-        }
+    public int? IndexOf(string id) =>
+        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) && IndexOf(wanted) is { } at && Id(at) == id ? at : null;
 
+    private int? IndexOf(int wanted)
+    {
         var (low, high) = (0, managers.Count - 1);
         while (low <= high)
         {
@@ -49,7 +62,7 @@ public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, G
             var at = managers[middle].Id;
             if (at == wanted)
             {
-                return Id(middle) == id ? middle : null;
+                return middle;
             }
 
             (low, high) = at < wanted ? (middle + 1, high) : (low, middle - 1);
@@ -58,30 +71,76 @@ public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, G
         return null;
     }
 
-    /// <summary>The position of the manager at <paramref name="index"/> in <paramref name="crs"/>'s axis order.</summary>
-    public Coordinate Coordinate(int index, OgcCrs crs)
+    /// <summary>
+    /// The indexes of the managers inside <paramref name="box"/> (given in <paramref name="crs"/>'s axis order, edges
+    /// included) with every value of <paramref name="equal"/>, in the view's order. A box is looked up in the grid
+    /// index of the snapshot (EPSG:25832), so a map-sized box costs the managers near it, not all of them.
+    /// </summary>
+    public IReadOnlyList<int> Matching(Envelope? box, OgcCrs crs, IReadOnlyList<(string Property, string Value)> equal)
     {
-        var manager = managers[index];
-        return crs switch
+        if (box is null && equal.Count == 0)
         {
-            OgcCrs.Epsg25832 => new Coordinate(manager.X, manager.Y),
-            OgcCrs.Epsg4326 => new Coordinate(manager.Latitude, manager.Longitude),
-            _ => new Coordinate(manager.Longitude, manager.Latitude),
-        };
+            return new IndexRange(managers.Count);
+        }
+
+        // Each filter becomes one test on the manager, decided once per query rather than once per manager.
+        var tests = equal.Select(e => Filter(e.Property, e.Value)).ToArray();
+        bool Passes(int i, PublicFamilyManager manager)
+        {
+            foreach (var test in tests)
+            {
+                if (!test(i, manager))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var result = new List<int>();
+        var search = box is null ? null : SearchEnvelope(box, crs);
+        if (box is not null && search is null)
+        {
+            return result;
+        }
+
+        // The grid pays for a box that holds a small part of the managers (a map view); a box over most of the Land
+        // is cheaper as one pass in order than as a grid walk plus a sort.
+        if (search is not null && search.Area < UtmExtent.Area / 16)
+        {
+            foreach (var manager in index.Within(search))
+            {
+                if (Inside(manager, box!, crs) && IndexOf(manager.Id) is { } i && Passes(i, manager))
+                {
+                    result.Add(i);
+                }
+            }
+
+            result.Sort();
+            return result;
+        }
+
+        for (var i = 0; i < managers.Count; i++)
+        {
+            var manager = managers[i];
+            if ((box is null || Inside(manager, box, crs)) && Passes(i, manager))
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
     }
 
-    /// <summary>Whether the equality filter on <paramref name="property"/> holds, without building the feature.</summary>
-    public bool HasValue(int index, string property, string value)
+    /// <summary>The equality filter on <paramref name="property"/>, reading the area key directly where it can.</summary>
+    private Func<int, PublicFamilyManager, bool> Filter(string property, string value) => property switch
     {
-        var area = managers[index].AreaKey;
-        return property switch
-        {
-            "gebiet" => area == value,
-            "kreis" => value.Length == 5 && area.StartsWith(value, StringComparison.Ordinal),
-            "regierungsbezirk" => value.Length == 3 && area.StartsWith(value, StringComparison.Ordinal),
-            _ => Value(index, property) is string s && s == value,
-        };
-    }
+        "gebiet" => (_, m) => m.AreaKey == value,
+        "kreis" => (_, m) => value.Length == 5 && m.AreaKey.StartsWith(value, StringComparison.Ordinal),
+        "regierungsbezirk" => (_, m) => value.Length == 3 && m.AreaKey.StartsWith(value, StringComparison.Ordinal),
+        _ => (i, _) => Value(i, property) is string s && s == value,
+    };
 
     /// <summary>One property's value (for sorting and filters).</summary>
     public object? Value(int index, string property)
@@ -104,6 +163,50 @@ public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, G
             "lage_ungefaehr" => m.IsApproximate,
             _ => null,
         };
+    }
+
+    private static bool Inside(PublicFamilyManager m, Envelope box, OgcCrs crs) => crs switch
+    {
+        OgcCrs.Epsg25832 => box.Intersects(m.X, m.Y),
+        OgcCrs.Epsg4326 => box.Intersects(m.Latitude, m.Longitude),
+        _ => box.Intersects(m.Longitude, m.Latitude),
+    };
+
+    /// <summary>
+    /// An EPSG:25832 envelope that holds every position inside <paramref name="box"/>, or null when the box misses
+    /// all of them. A longitude/latitude box is first clipped to the managers' extent (a world-wide box would reach
+    /// where UTM zone 32 is meaningless) and then densified, because its edges are curves in UTM.
+    /// </summary>
+    private Envelope? SearchEnvelope(Envelope box, OgcCrs crs)
+    {
+        if (crs == OgcCrs.Epsg25832)
+        {
+            return box;
+        }
+
+        var lonLat = crs == OgcCrs.Epsg4326 ? new Envelope(box.MinY, box.MaxY, box.MinX, box.MaxX) : box;
+        var clipped = lonLat.Intersection(Extent);
+        if (clipped.IsNull)
+        {
+            return null;
+        }
+
+        const int Steps = 8;
+        var search = new Envelope();
+        for (var k = 0; k <= Steps; k++)
+        {
+            var lon = clipped.MinX + (clipped.Width * k / Steps);
+            var lat = clipped.MinY + (clipped.Height * k / Steps);
+            foreach (var (x, y) in new[] { (lon, clipped.MinY), (lon, clipped.MaxY), (clipped.MinX, lat), (clipped.MaxX, lat) })
+            {
+                var utm = Reprojector.Transform(x, y, Crs.Wgs84, Crs.Etrs89Utm32N);
+                search.ExpandToInclude(utm.X, utm.Y);
+            }
+        }
+
+        // The managers' UTM coordinates and their rounded degrees differ by well under a metre.
+        search.ExpandBy(1);
+        return search;
     }
 
     /// <summary>The feature of the manager at <paramref name="index"/>.</summary>

@@ -115,6 +115,34 @@ public sealed class PointGrid<T>
         return best.Select(b => (items[b.Slot], Math.Sqrt(b.Squared))).ToList();
     }
 
+    /// <summary>The items inside <paramref name="envelope"/> (EPSG:25832, edges included), cell by cell, in no particular order.</summary>
+    public IEnumerable<T> Within(Envelope envelope)
+    {
+        if (items.Length == 0 || envelope.IsNull)
+        {
+            yield break;
+        }
+
+        var firstColumn = Math.Max(0, (int)Math.Floor((envelope.MinX - originX) / CellSize));
+        var lastColumn = Math.Min(columns - 1, (int)Math.Floor((envelope.MaxX - originX) / CellSize));
+        var firstRow = Math.Max(0, (int)Math.Floor((envelope.MinY - originY) / CellSize));
+        var lastRow = Math.Min(rows - 1, (int)Math.Floor((envelope.MaxY - originY) / CellSize));
+        for (var r = firstRow; r <= lastRow; r++)
+        {
+            for (var c = firstColumn; c <= lastColumn; c++)
+            {
+                var cell = (r * columns) + c;
+                for (var i = cellStart[cell]; i < cellStart[cell + 1]; i++)
+                {
+                    if (xs[i] >= envelope.MinX && xs[i] <= envelope.MaxX && ys[i] >= envelope.MinY && ys[i] <= envelope.MaxY)
+                    {
+                        yield return items[i];
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The distance from (x, y) to the nearest item, or +∞ when there is none.</summary>
     public double NearestDistance(double x, double y) =>
         items.Length == 0 ? double.PositiveInfinity : Nearest(x, y, 1)[0].Distance;

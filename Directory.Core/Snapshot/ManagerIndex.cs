@@ -12,6 +12,9 @@ public sealed class ManagerIndex(IEnumerable<PublicFamilyManager> managers)
 {
     private readonly PointGrid<PublicFamilyManager> grid = new(managers, m => m.Coordinate, m => m.Id);
 
+    /// <summary>The managers inside <paramref name="envelope"/> (EPSG:25832), in no particular order.</summary>
+    public IEnumerable<PublicFamilyManager> Within(Envelope envelope) => grid.Within(envelope);
+
     /// <summary>
     /// The managers within <paramref name="radiusMetres"/> of <paramref name="origin"/>, nearest first (ties by id),
     /// at most <paramref name="limit"/>. When there are none, the nearest <paramref name="limit"/> anyway, with

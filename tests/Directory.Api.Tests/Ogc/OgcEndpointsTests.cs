@@ -218,6 +218,35 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
         Assert.Equal(Ids(crs84), Ids(epsg4326));
     }
 
+    [Theory]
+    [InlineData(7.7, 50.9, 8.1, 51.2)]
+    [InlineData(6.9, 50.9, 7.0, 51.0)]
+    [InlineData(5.0, 49.0, 10.0, 53.0)]
+    [InlineData(-180.0, -90.0, 180.0, 90.0)]
+    [InlineData(12.0, 48.0, 13.0, 49.0)]
+    public async Task ABboxSelectsExactlyTheManagersWhosePositionLiesInIt(double minLon, double minLat, double maxLon, double maxLat)
+    {
+        // Expected by brute force over every feature's own coordinates, in CRS84 and in EPSG:25832.
+        var all = await GetAsync("/ogc/collections/familienmanager/items?limit=10000");
+        var official = await GetAsync($"/ogc/collections/familienmanager/items?limit=10000&crs={Uri.EscapeDataString(Crs25832)}");
+        static List<(string Id, double A, double B)> Points(JsonElement page) => page.GetProperty("features").EnumerateArray()
+            .Select(f => (f.GetProperty("id").GetString()!, f.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(),
+                f.GetProperty("geometry").GetProperty("coordinates")[1].GetDouble())).ToList();
+        static List<string> Ids(JsonElement page) => page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToList();
+        var box = FormattableString.Invariant($"{minLon},{minLat},{maxLon},{maxLat}");
+
+        var expected = Points(all).Where(p => p.A >= minLon && p.A <= maxLon && p.B >= minLat && p.B <= maxLat).Select(p => p.Id).ToList();
+        var found = await GetAsync($"/ogc/collections/familienmanager/items?limit=10000&bbox={box}");
+        Assert.Equal(expected, Ids(found));
+        Assert.Equal(expected.Count, found.GetProperty("numberMatched").GetInt32());
+
+        // The same box's corners as a rectangle in metres: compared on the EPSG:25832 coordinates the API itself serves.
+        var metres = Points(official);
+        var inMetres = metres.Where(p => p.A >= 400_000 && p.A <= 420_000 && p.B >= 5_640_000 && p.B <= 5_660_000).Select(p => p.Id).ToList();
+        var foundInMetres = await GetAsync($"/ogc/collections/familienmanager/items?limit=10000&bbox=400000,5640000,420000,5660000&bbox-crs={Uri.EscapeDataString(Crs25832)}");
+        Assert.Equal(inMetres, Ids(foundInMetres));
+    }
+
     [Fact]
     public async Task SortbyOrdersByAPropertyBothWays()
     {

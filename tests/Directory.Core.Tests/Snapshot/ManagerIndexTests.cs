@@ -44,6 +44,32 @@ public sealed class ManagerIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(5_000, 1_000.0)]
+    [InlineData(20_000, 8_000.0)]
+    [InlineData(20_000, 120_000.0)]
+    public void WithinAnEnvelopeAreExactlyThoseWhoseCoordinatesLieInIt(int count, double size)
+    {
+        var random = new Random(count);
+        var managers = Enumerable.Range(1, count)
+            .Select(i => Manager(i, 280_000 + (random.NextDouble() * 250_000), 5_580_000 + (random.NextDouble() * 240_000))).ToList();
+        // One on each edge and corner of the first box: edges count as inside.
+        var box = new Envelope(350_000, 350_000 + size, 5_650_000, 5_650_000 + size);
+        managers.Add(Manager(count + 1, box.MinX, box.MinY));
+        managers.Add(Manager(count + 2, box.MaxX, 5_650_000 + (size / 2)));
+        var index = new ManagerIndex(managers);
+
+        for (var q = 0; q < 50; q++)
+        {
+            var envelope = q == 0 ? box : new Envelope(280_000 + (random.NextDouble() * 250_000), 280_000 + (random.NextDouble() * 250_000),
+                5_580_000 + (random.NextDouble() * 240_000), 5_580_000 + (random.NextDouble() * 240_000));
+            var expected = managers.Where(m => m.X >= envelope.MinX && m.X <= envelope.MaxX && m.Y >= envelope.MinY && m.Y <= envelope.MaxY)
+                .Select(m => m.Id).Order();
+
+            Assert.Equal(expected, index.Within(envelope).Select(m => m.Id).Order());
+        }
+    }
+
     [Fact]
     public void OnlyManagersWithinTheRadiusAreReturnedWhileAnyIs()
     {
