@@ -478,10 +478,13 @@ public static class OgcEndpoints
         w.WriteEndArray();
     }
 
+    // Umlauts as they are, not as \u escapes. Made once: creating an encoder builds its tables (it was per request).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private static IResult Json(Action<Utf8JsonWriter> body, string contentType = "application/json", OgcCrs? contentCrs = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartObject();
             body(writer);
