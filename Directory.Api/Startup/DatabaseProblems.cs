@@ -37,6 +37,13 @@ public static class DatabaseProblems
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is another writer holding the database for a moment (SQLite BUSY or
+    /// LOCKED, as when two services start on one file and both write their first sign-in key), worth a retry.
+    /// </summary>
+    public static bool IsBusy(Exception exception) =>
+        Chain(exception).OfType<SqliteException>().FirstOrDefault()?.SqliteErrorCode is 5 or 6;
+
     // Server mode: the server's SQLSTATE says what is wrong (https://www.postgresql.org/docs/current/errcodes-appendix.html).
     private static string ExplainPostgres(NpgsqlException exception) => exception is PostgresException server
         ? server.SqlState switch

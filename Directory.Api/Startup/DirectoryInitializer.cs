@@ -26,6 +26,8 @@ public sealed class DirectoryInitializer(
     /// <summary>Exit code when the database cannot be used (EX_CONFIG): a service manager should not restart in a loop.</summary>
     public const int ExitDatabaseUnusable = 78;
 
+    private const int BusyAttempts = 4;
+
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the first snapshot is published; faults with the reason when the database is unusable.</summary>
@@ -38,41 +40,56 @@ public sealed class DirectoryInitializer(
     /// </summary>
     public async Task<bool> PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
-        try
+        // Another process writing at the same moment (a second instance starting, an import) is waited out a few
+        // times; a file that stays locked is reported as such.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-            var file = DirectoryDatabase.Describe(db.Database.GetConnectionString()!);
-            await DirectoryDatabase.MigrateAsync(db, cancellationToken);
-            // A write that changes nothing: a read-only or locked file shows now, with its reason, not at the first import.
-            await db.State.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.ListVersion, x => x.ListVersion), cancellationToken);
-            var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
-            // A database from before the population grid was part of the geography gets the geography again (same
-            // files, same result); its family managers are kept.
-            if (fresh || !await db.PopulationCells.AnyAsync(cancellationToken))
+            try
             {
-                var source = options.Value.GeographySource;
-                logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
-                var result = await GeographyImporter.ImportAsync(db, GeographySources.InDirectory(source), cancellationToken);
-                logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points, {Cells} population cells",
-                    result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes, result.PopulationCells);
+                return await PrepareOnceAsync(cancellationToken);
             }
-
-            if (fresh && !string.IsNullOrWhiteSpace(options.Value.SeedList))
+            catch (Exception ex) when (attempt < BusyAttempts && DatabaseProblems.IsBusy(ex))
             {
-                await SeedAsync(db, await GeographySnapshot.LoadAsync(db, cancellationToken), options.Value.SeedList, cancellationToken);
+                logger.LogWarning("The database is busy (attempt {Attempt} of {Attempts}); trying again", attempt, BusyAttempts);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
             }
-
-            // The sign-in keys live in the database too; make (or read) them now, while nothing else writes or reads,
-            // instead of at the first request, where the key's write would meet the snapshot's first read.
-            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([1]);
-            return true;
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(ex);
+                return false;
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+    }
+
+    private async Task<bool> PrepareOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var file = DirectoryDatabase.Describe(db.Database.GetConnectionString()!);
+        await DirectoryDatabase.MigrateAsync(db, cancellationToken);
+        // A write that changes nothing: a read-only or locked file shows now, with its reason, not at the first import.
+        await db.State.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.ListVersion, x => x.ListVersion), cancellationToken);
+        var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
+        // A database from before the population grid was part of the geography gets the geography again (same
+        // files, same result); its family managers are kept.
+        if (fresh || !await db.PopulationCells.AnyAsync(cancellationToken))
         {
-            Fail(ex);
-            return false;
+            var source = options.Value.GeographySource;
+            logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
+            var result = await GeographyImporter.ImportAsync(db, GeographySources.InDirectory(source), cancellationToken);
+            logger.LogInformation("Imported {Municipalities} municipalities, {Districts} districts, {Regions} government regions, {Postcodes} postcode points, {Cells} population cells",
+                result.Municipalities, result.Districts, result.GovernmentRegions, result.Postcodes, result.PopulationCells);
         }
+
+        if (fresh && !string.IsNullOrWhiteSpace(options.Value.SeedList))
+        {
+            await SeedAsync(db, await GeographySnapshot.LoadAsync(db, cancellationToken), options.Value.SeedList, cancellationToken);
+        }
+
+        // The sign-in keys live in the database too; make (or read) them now, while nothing else writes or reads,
+        // instead of at the first request, where the key's write would meet the snapshot's first read.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([1]);
+        return true;
     }
 
     /// <summary>

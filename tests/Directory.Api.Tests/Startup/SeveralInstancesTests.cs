@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
@@ -70,86 +68,5 @@ public sealed class SeveralInstancesTests : IDisposable
     {
         await using var db = DirectoryDatabase.CreateContext(database);
         return await db.FamilyManagers.CountAsync(m => m.PublicationConsent && m.Status == ManagerStatus.Active, cancel);
-    }
-
-    /// <summary>The built service (Directory.Api.dll) as its own process on a free loopback port.</summary>
-    private sealed class ServiceProcess : IDisposable
-    {
-        private readonly Process process;
-        private readonly System.Text.StringBuilder log = new();
-
-        private ServiceProcess(Process process, string url)
-        {
-            this.process = process;
-            Url = url;
-            process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public string Url { get; }
-
-        public string Log { get { lock (log) { return log.ToString(); } } }
-
-        public static ServiceProcess Start(string database)
-        {
-            var url = $"http://127.0.0.1:{FreePort()}";
-            var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                ArgumentList =
-                {
-                    Path.Combine(AppContext.BaseDirectory, "Directory.Api.dll"), "--urls", url,
-                    $"--ConnectionStrings:Directory={DirectoryDatabase.ToConnectionString(database)}",
-                    $"--Directory:GeographySource={RepositoryPaths.Data}", "--Directory:SeedList=", "--Directory:RefreshSeconds=1",
-                },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            })!;
-            return new ServiceProcess(process, url);
-        }
-
-        public async Task WaitUntilReadyAsync(HttpClient http, CancellationToken cancel)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            while (stopwatch.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                Assert.False(process.HasExited, $"the service at {Url} stopped:\n{Log}");
-                try
-                {
-                    if ((await http.GetAsync(Url + "/api/health", cancel)).StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(200, cancel);
-            }
-
-            Assert.Fail($"the service at {Url} did not answer within 60 s:\n{Log}");
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
