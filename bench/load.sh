@@ -5,6 +5,8 @@
 # Each endpoint: ROUNDS rounds of DURATION at 64 connections, 2 threads; prints requests/s and p99 per round, the
 # medians, and each endpoint's ratio to the ceiling. Requests go only to 127.0.0.1 and stop after each round.
 # Usage: bench/load.sh [MANAGERS] [ROUNDS] [DURATION]      e.g. bench/load.sh 100000 3 10s
+# STORE=postgis measures the server mode instead: a database fmnrw_load on the local PostGIS server that
+# tests/postgis-server.sh starts (role directory_test); the default is a GeoPackage in a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 managers=${1:-100000}; rounds=${2:-3}; duration=${3:-10s}; port=5390
@@ -13,15 +15,24 @@ pid=
 dotnet build -c Release Directory.Api >/dev/null
 dotnet build -c Release Directory.Import >/dev/null
 dotnet build -c Release seeds/generator >/dev/null
-dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll geography --db "$work/load.gpkg" >/dev/null
+public_count="select count(*) from familienmanager where veroeffentlichen and status = 'aktiv'"
+if [ "${STORE:-geopackage}" = postgis ]; then
+  db="Host=127.0.0.1;Username=directory_test;Password=directory_test;Database=fmnrw_load"
+  PGPASSWORD=directory_test psql -qtA -h 127.0.0.1 -U directory_test -d postgres -c "DROP DATABASE IF EXISTS fmnrw_load WITH (FORCE)" >/dev/null
+  count() { PGPASSWORD=directory_test psql -qtA -h 127.0.0.1 -U directory_test -d fmnrw_load -c "$public_count"; }
+else
+  db="Data Source=$work/load.gpkg"
+  count() { sqlite3 "$work/load.gpkg" "$public_count" 2>/dev/null || echo "?"; }
+fi
+dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll geography --db "$db" >/dev/null
 dotnet seeds/generator/bin/Release/net10.0/Directory.Seeds.Generator.dll --out "$work/list.csv" --count "$managers" >/dev/null
-dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll list "$work/list.csv" --db "$work/load.gpkg" >/dev/null
-public=$(sqlite3 "$work/load.gpkg" "select count(*) from familienmanager where veroeffentlichen = 1 and status = 'aktiv'" 2>/dev/null || echo "?")
+dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll list "$work/list.csv" --db "$db" >/dev/null
+public=$(count)
 
 # The rate limit (Security:PermitsPerMinute) would answer wrk's single client with 429s: off for the measurement.
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Security__PermitsPerMinute=0 \
   dotnet Directory.Api/bin/Release/net10.0/Directory.Api.dll --urls "http://127.0.0.1:$port" \
-  --ConnectionStrings:Directory="Data Source=$work/load.gpkg" >"$work/service.log" 2>&1 &
+  --ConnectionStrings:Directory="$db" >"$work/service.log" 2>&1 &
 pid=$!
 until curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; do sleep 0.2; done
 # Warm-up, not measured.
@@ -39,7 +50,7 @@ run() { # label, wrk args...; prints "rps p99_ms errors"
 }
 
 declare -A rps_median
-echo "managers in the list: $managers (public: $public); $rounds rounds of $duration, 64 connections, 2 threads"
+echo "store: ${STORE:-geopackage}; managers in the list: $managers (public: $public); $rounds rounds of $duration, 64 connections, 2 threads"
 all="ping locate nearby nearby-plz coverage ogc"
 for endpoint in ${ENDPOINTS:-$all}; do
   results=()

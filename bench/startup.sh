@@ -1,36 +1,52 @@
 #!/usr/bin/env bash
 # Measures, over several rounds of the Release build on 127.0.0.1: the first start on a missing database (create +
-# import + snapshot) and a start on an existing database, each until /api/health answers; and the CLI import.
-# Prints each round and the median. Usage: bench/startup.sh [ROUNDS]   (builds Release first)
+# import + snapshot) until /api/health answers; a start on an existing database until the first search
+# (/api/managers/nearby?plz=57462) is answered, on the demo list and on a list of MANAGERS synthetic entries; the
+# same after SIGKILL of a service under load (wrk, bench/nearby.lua); and the CLI geography import.
+# Prints each round and the median. Usage: bench/startup.sh [ROUNDS] [MANAGERS]   (builds Release first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-5}
+rounds=${1:-5}; managers=${2:-100000}
 port=5391
 dotnet build -c Release Directory.Api >/dev/null && dotnet build -c Release Directory.Import >/dev/null
+dotnet build -c Release seeds/generator >/dev/null
 api=Directory.Api/bin/Release/net10.0/Directory.Api.dll
 cli=Directory.Import/bin/Release/net10.0/Directory.Import.dll
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d); pid=; trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-start_until_healthy() { # $1 database; prints ms until /api/health answers
-  local t0; t0=$(now_ms)
-  dotnet "$api" --urls "http://127.0.0.1:$port" --ConnectionStrings:Directory="Data Source=$1" >"$work/log" 2>&1 &
-  local pid=$!
-  until curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; do sleep 0.02; done
-  echo $(( $(now_ms) - t0 ))
-  kill $pid; wait $pid 2>/dev/null || true
+start() { # $1 database; starts the service in the background (pid in $pid)
+  Security__PermitsPerMinute=0 dotnet "$api" --urls "http://127.0.0.1:$port" --ConnectionStrings:Directory="Data Source=$1" >"$work/log" 2>&1 &
+  pid=$!
 }
+until_answered() { # $1 start time, $2 path; prints ms from $1 until $2 answers 200
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$2" 2>/dev/null)" = 200 ]; do sleep 0.01; done
+  echo $(( $(now_ms) - $1 ))
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 
-declare -a first existing import
+search=/api/managers/nearby?plz=57462
+dotnet "$cli" geography --from data --db "$work/large.gpkg" >/dev/null
+dotnet seeds/generator/bin/Release/net10.0/Directory.Seeds.Generator.dll --out "$work/large.csv" --count "$managers" >/dev/null
+dotnet "$cli" list "$work/large.csv" --db "$work/large.gpkg" >/dev/null
+
+declare -a first existing large killed import
 for i in $(seq 1 "$rounds"); do
   rm -f "$work/db.gpkg"
-  first+=("$(start_until_healthy "$work/db.gpkg")")
-  existing+=("$(start_until_healthy "$work/db.gpkg")")
+  t0=$(now_ms); start "$work/db.gpkg"; first+=("$(until_answered "$t0" /api/health)"); stop
+  t0=$(now_ms); start "$work/db.gpkg"; existing+=("$(until_answered "$t0" "$search")"); stop
+  t0=$(now_ms); start "$work/large.gpkg"; large+=("$(until_answered "$t0" "$search")")
+  # Under load, then SIGKILL, then the same start again.
+  wrk -t2 -c64 -d3s -s bench/nearby.lua "http://127.0.0.1:$port" >/dev/null
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  t0=$(now_ms); start "$work/large.gpkg"; killed+=("$(until_answered "$t0" "$search")"); stop
   rm -f "$work/cli.gpkg"
   t0=$(now_ms); dotnet "$cli" geography --from data --db "$work/cli.gpkg" >/dev/null; import+=($(( $(now_ms) - t0 )))
 done
-echo "first start, missing database (ms):  ${first[*]}  median $(printf '%s\n' "${first[@]}" | median)"
-echo "start on existing database (ms):     ${existing[*]}  median $(printf '%s\n' "${existing[@]}" | median)"
-echo "CLI geography import, new file (ms): ${import[*]}  median $(printf '%s\n' "${import[@]}" | median)"
+echo "first start, missing database, to /api/health (ms):       ${first[*]}  median $(printf '%s\n' "${first[@]}" | median)"
+echo "existing database (demo list), to the first search (ms):    ${existing[*]}  median $(printf '%s\n' "${existing[@]}" | median)"
+echo "existing database ($managers managers), to the first search (ms): ${large[*]}  median $(printf '%s\n' "${large[@]}" | median)"
+echo "the same after SIGKILL under load (ms):                      ${killed[*]}  median $(printf '%s\n' "${killed[@]}" | median)"
+echo "CLI geography import, new file (ms):                         ${import[*]}  median $(printf '%s\n' "${import[@]}" | median)"

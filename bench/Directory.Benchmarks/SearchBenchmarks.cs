@@ -8,7 +8,7 @@ using NetTopologySuite.Geometries;
 
 namespace Directory.Benchmarks;
 
-/// <summary>The search hot paths: nearest managers over 150, 10,000 and 100,000 managers, and point-in-polygon.</summary>
+/// <summary>The search hot paths over 150, 10,000 and 100,000 managers: the nearest, those in a box, and point-in-polygon.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class SearchBenchmarks
@@ -43,6 +43,19 @@ public class SearchBenchmarks
 
     [Benchmark(Description = "nearby: 10 nearest within 25 km")]
     public IReadOnlyList<NearbyManager> Nearby() => index.Nearby(origins[next++ & 4095], 25_000, 10, out _);
+
+    [Benchmark(Description = "bbox: managers in a 10 km box (OGC items)")]
+    public int Within()
+    {
+        var origin = origins[next++ & 4095];
+        var count = 0;
+        foreach (var _ in index.Within(new Envelope(origin.X - 5_000, origin.X + 5_000, origin.Y - 5_000, origin.Y + 5_000)))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     [Benchmark(Description = "locate: point in 396 municipalities")]
     public Region? Locate() => municipalities.Locate(origins[next++ & 4095]);
