@@ -73,6 +73,29 @@ internal sealed class ServiceProcess : IDisposable
         Assert.Fail($"the service at {Url} did not answer within 60 s:\n{Log}");
     }
 
+    /// <summary>
+    /// Waits, at most a minute, for the process to end by itself (as on an unusable database) and returns its exit
+    /// code and everything it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> WaitForExitAsync(CancellationToken cancel)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"the service did not stop within 60 s:\n{Log}");
+        }
+
+        // The parameterless wait also waits for the end of the redirected output.
+        process.WaitForExit();
+        return (process.ExitCode, Log);
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, as a crash or the OOM killer ends it.</summary>
     public void Kill()
     {

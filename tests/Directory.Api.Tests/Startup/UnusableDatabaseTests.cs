@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Directory.Api.Startup;
 using Directory.Testing;
 using Microsoft.Data.Sqlite;
@@ -110,31 +109,7 @@ public sealed class UnusableDatabaseTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(string connectionString)
     {
-        using var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList =
-            {
-                Path.Combine(AppContext.BaseDirectory, "Directory.Api.dll"), "--urls", "http://127.0.0.1:0",
-                $"--ConnectionStrings:Directory={connectionString}", $"--Directory:GeographySource={RepositoryPaths.Data}",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException($"the service did not stop within 60 s on an unusable database: {await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
+        using var service = ServiceProcess.Start(connectionString);
+        return await service.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
 }
