@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
-using Directory.Core.Snapshot;
-using Directory.Core.Storage;
 using Directory.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Api.Tests.Startup;
 
@@ -26,8 +22,8 @@ public sealed class KillUnderLoadTests : IDisposable
     {
         var cancel = TestContext.Current.CancellationToken;
         await ImportedGeography.CopyToAsync(folder.Database);
-        var demo = Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv");
-        Assert.Equal(ListImportResult.Applied, (await ImportAsync(demo, cancel)).Result);
+        var demo = OutsideWriter.DemoList;
+        Assert.Equal(ListImportResult.Applied, (await OutsideWriter.ImportAsync(folder.Database, demo, cancel)).Result);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         int committed;
@@ -61,8 +57,8 @@ public sealed class KillUnderLoadTests : IDisposable
             var shorter = folder.File("kuerzer.csv");
             var lines = await File.ReadAllLinesAsync(demo, System.Text.Encoding.Latin1, cancel);
             await File.WriteAllLinesAsync(shorter, lines[..^20], System.Text.Encoding.Latin1, cancel);
-            Assert.Equal(ListImportResult.Applied, (await ImportAsync(shorter, cancel)).Result);
-            committed = await PublicCountAsync(cancel);
+            Assert.Equal(ListImportResult.Applied, (await OutsideWriter.ImportAsync(folder.Database, shorter, cancel)).Result);
+            committed = await OutsideWriter.PublicCountAsync(folder.Database, cancel);
             await Task.Delay(300, cancel);
 
             service.Kill();
@@ -86,18 +82,5 @@ public sealed class KillUnderLoadTests : IDisposable
         var managers = await http.GetFromJsonAsync<JsonElement[]>(again.Url + "/api/managers", cancel);
         Assert.Equal(committed, managers!.Length);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(again.Url + "/api/managers/nearby?plz=57462", cancel)).StatusCode);
-    }
-
-    private async Task<ListImportReport> ImportAsync(string list, CancellationToken cancel)
-    {
-        await using var db = DirectoryDatabase.CreateContext(folder.Database);
-        var geography = await GeographySnapshot.LoadAsync(db, cancel);
-        return await ListImporter.ImportAsync(db, geography, list, new ListImportOptions(), cancel);
-    }
-
-    private async Task<int> PublicCountAsync(CancellationToken cancel)
-    {
-        await using var db = DirectoryDatabase.CreateContext(folder.Database);
-        return await db.FamilyManagers.CountAsync(m => m.PublicationConsent && m.Status == ManagerStatus.Active, cancel);
     }
 }

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Directory.Core.Managers.Lists;
-using Directory.Core.Snapshot;
-using Directory.Core.Storage;
-using Directory.Testing;
 
 namespace Directory.Api.Tests.Startup;
 
@@ -19,13 +16,8 @@ public sealed class LiveReloadTests
         Assert.Empty(before!);
 
         // The same importer the CLI runs, on the same file, from outside the service.
-        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
-        {
-            var geography = await GeographySnapshot.LoadAsync(db, TestContext.Current.CancellationToken);
-            var report = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
-                new ListImportOptions(), TestContext.Current.CancellationToken);
-            Assert.Equal(ListImportResult.Applied, report.Result);
-        }
+        Assert.Equal(ListImportResult.Applied,
+            (await OutsideWriter.ImportAsync(factory.Database, OutsideWriter.DemoList, TestContext.Current.CancellationToken)).Result);
 
         var stopwatch = Stopwatch.StartNew();
         var count = 0;

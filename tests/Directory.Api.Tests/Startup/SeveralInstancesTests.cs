@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
-using Directory.Core.Snapshot;
-using Directory.Core.Storage;
 using Directory.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Api.Tests.Startup;
 
@@ -36,15 +32,9 @@ public sealed class SeveralInstancesTests : IDisposable
         }
 
         // The same importer the CLI and the staff area run, from a third process's point of view: neither instance.
-        await using (var db = DirectoryDatabase.CreateContext(folder.Database))
-        {
-            var geography = await GeographySnapshot.LoadAsync(db, cancel);
-            var report = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
-                new ListImportOptions(), cancel);
-            Assert.Equal(ListImportResult.Applied, report.Result);
-        }
+        Assert.Equal(ListImportResult.Applied, (await OutsideWriter.ImportAsync(folder.Database, OutsideWriter.DemoList, cancel)).Result);
 
-        var expected = await PublicCountAsync(folder.Database, cancel);
+        var expected = await OutsideWriter.PublicCountAsync(folder.Database, cancel);
         Assert.True(expected > 0);
         var answers = new List<string>();
         foreach (var instance in new[] { first, second })
@@ -62,11 +52,5 @@ public sealed class SeveralInstancesTests : IDisposable
         }
 
         Assert.Equal(answers[0], answers[1]);
-    }
-
-    private static async Task<int> PublicCountAsync(string database, CancellationToken cancel)
-    {
-        await using var db = DirectoryDatabase.CreateContext(database);
-        return await db.FamilyManagers.CountAsync(m => m.PublicationConsent && m.Status == ManagerStatus.Active, cancel);
     }
 }
