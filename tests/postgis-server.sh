@@ -27,4 +27,6 @@ as_admin -d template1 -c "CREATE EXTENSION IF NOT EXISTS postgis"
 if [ -z "$(as_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'directory_test'")" ]; then
   as_admin -c "CREATE ROLE directory_test LOGIN CREATEDB PASSWORD 'directory_test'"
 fi
+# Dropping a test's database WITH (FORCE) must also end an autovacuum worker that has just started on it.
+as_admin -c "GRANT pg_signal_backend TO directory_test"
 echo "PostGIS $(as_admin -d template1 -c 'SELECT postgis_lib_version()') on PostgreSQL $version at 127.0.0.1:5432, role directory_test"

@@ -105,7 +105,25 @@ internal static class TestStore
         if (DirectoryDatabase.IsPostgis(database) && ServerProblem.Value is null)
         {
             var name = new NpgsqlConnectionStringBuilder(database).Database;
-            AdministerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    AdministerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+                    return;
+                }
+                catch (PostgresException) when (attempt < 5)
+                {
+                    // A server process that FORCE may not end (an autovacuum worker, without pg_signal_backend)
+                    // is gone a moment later.
+                    Thread.Sleep(200 * attempt);
+                }
+                catch (PostgresException)
+                {
+                    // Cleaning up must not fail a test; a leftover database goes with the test server.
+                    return;
+                }
+            }
         }
     }
 
