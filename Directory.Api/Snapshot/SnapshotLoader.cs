@@ -12,7 +12,7 @@ namespace Directory.Api.Snapshot;
 /// <summary>
 /// Reads the database and builds a <see cref="ServedSnapshot"/>: at start and after every change. The geography and
 /// what is built from it are kept from the served snapshot when the geography's counter has not moved; the
-/// population cells, needed only for coverage, load in the background so that the first search does not wait.
+/// population cells, needed only for coverage, load in the background once the first snapshot is served.
 /// </summary>
 public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotProvider snapshots, IServiceScopeFactory scopes)
 {
@@ -35,7 +35,7 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
         var covered = new HashSet<string>();
         var coverageManagers = new List<CoverageManager>();
         var texts = new StringPool();
-        await foreach (var manager in db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var manager in FamilyManagerReader.ReadAllAsync(db, cancellationToken))
         {
             if (PublicFamilyManager.From(manager, texts) is { } visible)
             {
@@ -60,9 +60,11 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
         return new ServedSnapshot(served, listVersion, publicManagers, covered, BuildCoverage);
     }
 
-    // Its own context: the caller's is done (and not thread-safe) by the time this runs.
+    // Its own context: the caller's is done (and not thread-safe) by the time this runs. At start it waits until the
+    // first snapshot is served: on two cores, reading 27,759 cells beside the family managers delayed the first search.
     private Task<IReadOnlyList<CoverageCell>> LoadCellsAsync() => Task.Run(async () =>
     {
+        await snapshots.FirstPublished;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         return (IReadOnlyList<CoverageCell>)(await db.PopulationCells.AsNoTracking().ToListAsync())

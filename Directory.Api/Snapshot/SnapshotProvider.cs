@@ -6,7 +6,11 @@ namespace Directory.Api.Snapshot;
 /// </summary>
 public sealed class SnapshotProvider
 {
+    private readonly TaskCompletionSource firstPublished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ServedSnapshot? current;
+
+    /// <summary>Completes when the first snapshot is served: work that can wait (the population cells) waits for it.</summary>
+    public Task FirstPublished => firstPublished.Task;
 
     /// <summary>The snapshot to serve from; set once the database is ready.</summary>
     public ServedSnapshot Current => Volatile.Read(ref current)
@@ -19,6 +23,7 @@ public sealed class SnapshotProvider
     public void Publish(ServedSnapshot snapshot)
     {
         var previous = Interlocked.Exchange(ref current, snapshot);
+        firstPublished.TrySetResult();
         if (previous is not null && !ReferenceEquals(previous, snapshot))
         {
             // The old snapshot (tens of MB at 100,000 entries) is garbage now. Imports are rare, so one compacting

@@ -67,12 +67,11 @@ public sealed class DirectoryInitializer(
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var file = DirectoryDatabase.Describe(db.Database.GetConnectionString()!);
         await DirectoryDatabase.MigrateAsync(db, cancellationToken);
-        // A write that changes nothing: a read-only or locked file shows now, with its reason, not at the first import.
-        await db.State.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.ListVersion, x => x.ListVersion), cancellationToken);
-        var fresh = !await db.Municipalities.AnyAsync(cancellationToken);
+        await DirectoryState.ProbeWriteAsync(db, cancellationToken);
+        var fresh = !await DirectoryDatabase.HasRowsAsync(db, GeoPackageLayers.Municipalities, cancellationToken);
         // A database from before the population grid was part of the geography gets the geography again (same
         // files, same result); its family managers are kept.
-        if (fresh || !await db.PopulationCells.AnyAsync(cancellationToken))
+        if (fresh || !await DirectoryDatabase.HasRowsAsync(db, GeoPackageLayers.PopulationGrid, cancellationToken))
         {
             var source = options.Value.GeographySource;
             logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);

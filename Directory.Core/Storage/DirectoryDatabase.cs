@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -197,6 +198,33 @@ public static class DirectoryDatabase
 
         return applied.SequenceEqual(KnownMigrations, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on the context's connection, inside its current transaction when it has one, and
+    /// reads the result with <paramref name="read"/>: for the few queries on the start-up path, where EF Core's
+    /// first LINQ query would cost more than the query itself (docs/performance.md).
+    /// </summary>
+    public static async Task<T> QueryAsync<T>(DirectoryDbContext db, string sql, Func<DbDataReader, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Whether <paramref name="table"/> has at least one row (plain SQL, see <see cref="QueryAsync"/>).</summary>
+    public static Task<bool> HasRowsAsync(DirectoryDbContext db, string table, CancellationToken cancellationToken) =>
+        QueryAsync(db, $"SELECT 1 FROM \"{table}\" LIMIT 1", reader => reader.ReadAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// Starts a read-only transaction in which several queries see one commit. SQLite's default transaction takes

@@ -1,0 +1,76 @@
+using Directory.Api.Tests.Startup;
+using Directory.Core.Managers;
+using Directory.Core.Storage;
+using Directory.Testing;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace Directory.Api.Tests.Snapshot;
+
+/// <summary>
+/// The snapshot reads the list with a plain data reader instead of EF Core (start-up time); it must read exactly
+/// what EF Core reads, property by property, on both stores: the demo list plus entries with every optional field
+/// empty, each status, consent and location source.
+/// </summary>
+public sealed class FamilyManagerReaderTests : IDisposable
+{
+    private readonly TemporaryDirectory folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task ReadsEveryPropertyOfEveryEntryAsEfCoreDoes()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await ImportedGeography.CopyToAsync(folder.Database);
+        Assert.Equal(Core.Managers.Lists.ListImportResult.Applied, (await OutsideWriter.ImportAsync(folder.Database, OutsideWriter.DemoList, cancel)).Result);
+        await using (var write = DirectoryDatabase.CreateContext(folder.Database))
+        {
+            var factory = new GeometryFactory(new PrecisionModel(), Core.Geo.Crs.Etrs89Utm32N);
+            write.FamilyManagers.AddRange(
+                new FamilyManager
+                {
+                    Surname = "Leer", FirstName = "Ohne", AreaKey = "05315000", Status = ManagerStatus.Inactive,
+                    PublicationConsent = false, LocationSource = LocationSource.Area, Location = factory.CreatePoint(new Coordinate(356_000.5, 5_645_000.25)),
+                },
+                new FamilyManager
+                {
+                    CertificateNumber = "FM-TEST-1", Title = "Dr.", Surname = "Voll", FirstName = "Mit", AreaKey = "05554",
+                    Organisation = "Kreis Borken", Street = "Burloer Straße 93", Postcode = "46325", Town = "Borken",
+                    Email = "mit.voll@example.org", Phone = "02861 000", Website = "https://example.org", CertifiedOn = new DateOnly(2024, 2, 29),
+                    Status = ManagerStatus.Active, PublicationConsent = true, LocationSource = LocationSource.Postcode,
+                    Location = factory.CreatePoint(new Coordinate(345_123.125, 5_747_321.875)),
+                });
+            await write.SaveChangesAsync(cancel);
+        }
+
+        await using var db = DirectoryDatabase.CreateContext(folder.Database);
+        var expected = await db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancel);
+        var read = new List<FamilyManager>();
+        await foreach (var manager in FamilyManagerReader.ReadAllAsync(db, cancel))
+        {
+            read.Add(manager);
+        }
+
+        Assert.True(expected.Count > 100, $"only {expected.Count} entries");
+        Assert.Equal(expected.Select(m => m.Id), read.Select(m => m.Id));
+        // Every mapped property, taken from the model: a property added later is compared without changing this test.
+        var properties = db.Model.FindEntityType(typeof(FamilyManager))!.GetProperties().Select(p => p.PropertyInfo!).ToList();
+        Assert.Equal(18, properties.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            foreach (var property in properties)
+            {
+                var (want, got) = (property.GetValue(expected[i]), property.GetValue(read[i]));
+                var same = want is Point a && got is Point b ? a.EqualsExact(b) && a.SRID == b.SRID : Equals(want, got);
+                Assert.True(same, $"entry {expected[i].Id}, {property.Name}: EF Core read {want}, the reader {got}");
+            }
+        }
+
+        // The list covers what the reader converts: both statuses, both consents, every location source, empty fields.
+        Assert.Equal(2, read.Select(m => m.Status).Distinct().Count());
+        Assert.Equal(2, read.Select(m => m.PublicationConsent).Distinct().Count());
+        Assert.Equal(Enum.GetValues<LocationSource>().Length, read.Select(m => m.LocationSource).Distinct().Count());
+        Assert.Contains(read, m => m.Title is null && m.CertificateNumber is null && m.CertifiedOn is null && m.Website is null);
+    }
+}
