@@ -11,10 +11,13 @@ namespace Directory.Api.Snapshot;
 
 /// <summary>
 /// Reads the database and builds a <see cref="ServedSnapshot"/>: at start and after every change. The geography and
-/// what is built from it are kept from the served snapshot when the geography's counter has not moved; the
-/// population cells, needed only for coverage, load in the background once the first snapshot is served.
+/// what is built from it are kept from the served snapshot when the geography's counter has not moved; the list
+/// comes from its stored copy (<see cref="ServedListCache"/>) when that is current, else from its rows, after which
+/// a new copy is stored in the background; the population cells, needed only for coverage, load in the background
+/// once the first snapshot is served.
 /// </summary>
-public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotProvider snapshots, IServiceScopeFactory scopes)
+public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotProvider snapshots, IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime, ILogger<SnapshotLoader> logger)
 {
     /// <summary>Builds a snapshot from <paramref name="db"/>, reusing <paramref name="geography"/> when the caller has it.</summary>
     public async Task<ServedSnapshot> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken,
@@ -30,35 +33,63 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
             served = new ServedGeography(geography, geographyVersion, LoadCellsAsync(), new JsonSerializerOptions(jsonOptions.Value.SerializerOptions));
         }
 
-        // Streamed: only the public view and the coverage inputs are kept, not 100,000 entities with their points.
-        var publicManagers = new List<PublicFamilyManager>();
-        var covered = new HashSet<string>();
-        var coverageManagers = new List<CoverageManager>();
-        var texts = new StringPool();
-        await foreach (var manager in FamilyManagerReader.ReadAllAsync(db, cancellationToken))
-        {
-            if (PublicFamilyManager.From(manager, texts) is { } visible)
-            {
-                publicManagers.Add(visible);
-            }
-
-            if (manager.Status == ManagerStatus.Active)
-            {
-                var area = texts.Get(manager.AreaKey)!;
-                covered.Add(area);
-                coverageManagers.Add(new CoverageManager(area, manager.Location.X, manager.Location.Y));
-            }
-        }
-
+        var list = await ReadListAsync(db, listVersion, cancellationToken);
         var regions = served.Geography;
         CoverageModel BuildCoverage(IReadOnlyList<CoverageCell> cells) => new(
             regions.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
                 m.Population, m.LabelPoint.Coordinate)),
             regions.Districts.ToDictionary(d => d.Key, d => d.Name),
             regions.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
-            cells, coverageManagers);
-        return new ServedSnapshot(served, listVersion, publicManagers, covered, BuildCoverage);
+            cells, list.CoverageManagers);
+        return new ServedSnapshot(served, listVersion, list.PublicManagers, list.CoveredAreaKeys, BuildCoverage);
     }
+
+    // The stored copy when it is the list's current one; else the rows, and then (off the start-up path) a new copy
+    // for the next start.
+    private async Task<ServedList> ReadListAsync(DirectoryDbContext db, long listVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await ServedListCache.ReadAsync(db, listVersion, cancellationToken) is { } cached)
+            {
+                logger.LogDebug("List version {Version} read from its stored copy", listVersion);
+                return cached;
+            }
+        }
+        catch (FormatException ex)
+        {
+            logger.LogWarning(ex, "The stored copy of list version {Version} cannot be read; reading the list itself", listVersion);
+        }
+
+        var list = await ServedList.ReadAsync(db, cancellationToken);
+        StoreLater(list, listVersion);
+        return list;
+    }
+
+    private void StoreLater(ServedList list, long listVersion) => _ = Task.Run(async () =>
+    {
+        var stopping = lifetime.ApplicationStopping;
+        try
+        {
+            await snapshots.FirstPublished.WaitAsync(stopping);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            if (await ServedListCache.StoreAsync(db, list, listVersion, stopping))
+            {
+                logger.LogDebug("Stored a copy of list version {Version} for the next start", listVersion);
+            }
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            // Only a cache: the next start reads the rows again. A write in progress elsewhere, a read-only file or a
+            // server away for a moment must not disturb serving.
+            logger.LogWarning(ex, "Could not store a copy of list version {Version}; the next start reads the list itself", listVersion);
+        }
+        catch (Exception)
+        {
+            // The service is stopping: nothing to store for.
+        }
+    });
 
     // Its own context: the caller's is done (and not thread-safe) by the time this runs. At start it waits until the
     // first snapshot is served: on two cores, reading 27,759 cells beside the family managers delayed the first search.

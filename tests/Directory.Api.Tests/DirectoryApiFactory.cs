@@ -22,6 +22,12 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
         Database = folder.Database;
     }
 
+    /// <summary>A service on <paramref name="database"/>, which the test owns: a second start of a service on the same data.</summary>
+    public DirectoryApiFactory(string database)
+    {
+        Database = database;
+    }
+
     /// <summary>The database as the CLI's --db takes it: a file path, or a PostgreSQL connection string.</summary>
     public string Database { get; }
 

@@ -556,7 +556,8 @@ namespace Directory.Core.Storage.Migrations
             modelBuilder.Entity("Directory.Core.Storage.DirectoryState", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Id");
 
                     b.Property<long>("GeographyVersion")
                         .HasColumnType("INTEGER")

@@ -601,7 +601,8 @@ namespace Directory.Core.Storage.PostgisMigrations
             modelBuilder.Entity("Directory.Core.Storage.DirectoryState", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("Id");
 
                     b.Property<long>("GeographyVersion")
                         .HasColumnType("bigint")

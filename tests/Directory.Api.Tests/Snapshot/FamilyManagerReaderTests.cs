@@ -22,27 +22,7 @@ public sealed class FamilyManagerReaderTests : IDisposable
     public async Task ReadsEveryPropertyOfEveryEntryAsEfCoreDoes()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await ImportedGeography.CopyToAsync(folder.Database);
-        Assert.Equal(Core.Managers.Lists.ListImportResult.Applied, (await OutsideWriter.ImportAsync(folder.Database, OutsideWriter.DemoList, cancel)).Result);
-        await using (var write = DirectoryDatabase.CreateContext(folder.Database))
-        {
-            var factory = new GeometryFactory(new PrecisionModel(), Core.Geo.Crs.Etrs89Utm32N);
-            write.FamilyManagers.AddRange(
-                new FamilyManager
-                {
-                    Surname = "Leer", FirstName = "Ohne", AreaKey = "05315000", Status = ManagerStatus.Inactive,
-                    PublicationConsent = false, LocationSource = LocationSource.Area, Location = factory.CreatePoint(new Coordinate(356_000.5, 5_645_000.25)),
-                },
-                new FamilyManager
-                {
-                    CertificateNumber = "FM-TEST-1", Title = "Dr.", Surname = "Voll", FirstName = "Mit", AreaKey = "05554",
-                    Organisation = "Kreis Borken", Street = "Burloer Straße 93", Postcode = "46325", Town = "Borken",
-                    Email = "mit.voll@example.org", Phone = "02861 000", Website = "https://example.org", CertifiedOn = new DateOnly(2024, 2, 29),
-                    Status = ManagerStatus.Active, PublicationConsent = true, LocationSource = LocationSource.Postcode,
-                    Location = factory.CreatePoint(new Coordinate(345_123.125, 5_747_321.875)),
-                });
-            await write.SaveChangesAsync(cancel);
-        }
+        await SnapshotTestList.PrepareAsync(folder.Database, cancel);
 
         await using var db = DirectoryDatabase.CreateContext(folder.Database);
         var expected = await db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancel);

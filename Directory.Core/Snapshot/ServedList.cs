@@ -1,0 +1,44 @@
+using Directory.Core.Coverage;
+using Directory.Core.Managers;
+using Directory.Core.Storage;
+
+namespace Directory.Core.Snapshot;
+
+/// <summary>
+/// What a snapshot keeps of the list: the public view (consent given, status active, public fields only), the
+/// active entries as coverage sees them (published or not) and the areas they cover. Built from the rows of the
+/// list (<see cref="ReadAsync"/>) or from its stored copy (<see cref="ServedListCache"/>); both give equal objects.
+/// </summary>
+/// <param name="PublicManagers">The managers the public may see, ordered by id.</param>
+/// <param name="CoverageManagers">Every active manager, published or not: an entry without consent is never shown,
+/// but it still covers its area.</param>
+public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManagers, IReadOnlyList<CoverageManager> CoverageManagers)
+{
+    /// <summary>Area keys (AGS or Kreis) with an active manager, published or not.</summary>
+    public IReadOnlySet<string> CoveredAreaKeys { get; } = CoverageManagers.Select(m => m.AreaKey).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads every entry of the list (inside the context's transaction when it has one) and keeps only what the
+    /// snapshot needs. Streamed: 100,000 entities with their points are never held at once.
+    /// </summary>
+    public static async Task<ServedList> ReadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        var publicManagers = new List<PublicFamilyManager>();
+        var coverageManagers = new List<CoverageManager>();
+        var texts = new StringPool();
+        await foreach (var manager in FamilyManagerReader.ReadAllAsync(db, cancellationToken))
+        {
+            if (PublicFamilyManager.From(manager, texts) is { } visible)
+            {
+                publicManagers.Add(visible);
+            }
+
+            if (manager.Status == ManagerStatus.Active)
+            {
+                coverageManagers.Add(new CoverageManager(texts.Get(manager.AreaKey)!, manager.Location.X, manager.Location.Y));
+            }
+        }
+
+        return new ServedList(publicManagers, coverageManagers);
+    }
+}
