@@ -59,27 +59,24 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
 
 var app = builder.Build();
 
-// The schema first (everything else may rely on it); then the snapshot loads while the web server starts, and
-// requests wait for it (UseDirectoryReady). A database that cannot be used ends the process with a clear log line.
+// The database is prepared and the first snapshot loaded in the background while the web server maps its endpoints
+// and starts; requests wait for it (UseDirectoryReady). A database that cannot be used stops the service with a
+// clear log line and exit code 78.
 var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
-if (!await initializer.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
-{
-    // Disposing flushes the console logger's queue: without it the one line that says why was sometimes lost.
-    await app.DisposeAsync();
-    return DirectoryInitializer.ExitDatabaseUnusable;
-}
-
 initializer.Start(app.Lifetime);
+AnswerWarmUp.Start(app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDirectoryReady(initializer);
 app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();
+// Behind static files and routing, so that the page's files are served at once and a request arriving while the
+// directory loads is routed in the meantime; before sign-in, which reads the database.
+app.UseDirectoryReady(initializer);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -105,5 +102,14 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (initializer.Ready.IsFaulted)
+{
+    // The database was found unusable before the web server had started: the start is cancelled, the reason is
+    // logged, and the exit code says so.
+}
+
 return Environment.ExitCode;

@@ -35,10 +35,10 @@ public sealed class DirectoryInitializer(
 
     /// <summary>
     /// Brings the database to the current schema and, when it is new, imports the geography and the seed list;
-    /// false (after logging why) when the database cannot be used. Runs before the web server starts: every other
-    /// part of the service (sign-in keys, the refresher) may rely on the schema from then on.
+    /// false (after logging why) when the database cannot be used. Every other part of the service that touches the
+    /// database (sign-in, the refresher) waits for <see cref="Ready"/>, so it may rely on the schema.
     /// </summary>
-    public async Task<bool> PrepareDatabaseAsync(CancellationToken cancellationToken)
+    private async Task<bool> PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
         // Another process writing at the same moment (a second instance starting, an import) is waited out a few
         // times; a file that stays locked is reported as such.
@@ -85,20 +85,33 @@ public sealed class DirectoryInitializer(
             await SeedAsync(db, await GeographySnapshot.LoadAsync(db, cancellationToken), options.Value.SeedList, cancellationToken);
         }
 
-        // The sign-in keys live in the database too; make (or read) them now, while nothing else writes or reads,
-        // instead of at the first request, where the key's write would meet the snapshot's first read.
-        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([1]);
+        // The sign-in keys live in the database too. A new database has none: make the first now, while nothing else
+        // writes or reads, instead of at the first request, where the key's write would meet the snapshot's read.
+        // With keys present (every later start) there is nothing to write, and reading them cost 0.25 s of the start
+        // for a staff sign-in that may never come: the first staff request reads them.
+        if (!await DirectoryDatabase.HasRowsAsync(db, DirectoryDbContext.DataProtectionKeysTable, cancellationToken))
+        {
+            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([1]);
+        }
+
         return true;
     }
 
     /// <summary>
-    /// Loads the first snapshot beside the web server's own start, so that both overlap; requests wait for
-    /// <see cref="Ready"/>. If loading fails the service logs why, sets <see cref="ExitDatabaseUnusable"/> and stops.
+    /// Prepares the database and loads the first snapshot in the background, while the web server maps its
+    /// endpoints and starts: on a 2-core machine each takes most of a second, and they overlap (docs/performance.md). Requests wait for <see cref="Ready"/>. A database that cannot be used
+    /// is logged with its reason, the exit code is set to <see cref="ExitDatabaseUnusable"/> and the service stops.
     /// </summary>
     public void Start(IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>
     {
         try
         {
+            if (!await PrepareDatabaseAsync(lifetime.ApplicationStopping))
+            {
+                lifetime.StopApplication();
+                return;
+            }
+
             var stopwatch = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
@@ -108,6 +121,10 @@ public sealed class DirectoryInitializer(
             logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, snapshot in {Elapsed} ms",
                 DirectoryDatabase.Describe(db.Database.GetConnectionString()!), snapshot.Geography.Municipalities.Count,
                 snapshot.PublicManagers.Count, stopwatch.ElapsedMilliseconds);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            ready.TrySetCanceled();
         }
         catch (Exception ex)
         {

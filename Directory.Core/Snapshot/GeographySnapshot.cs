@@ -1,7 +1,6 @@
 using Directory.Core.Geo;
 using Directory.Core.Geography;
 using Directory.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 
@@ -74,25 +73,57 @@ public sealed class GeographySnapshot
             : new Location(municipality, regionsByKey[municipality.DistrictKey!], regionsByKey[municipality.GovernmentRegionKey!]);
     }
 
-    /// <summary>Reads the geography from the database and builds the snapshot.</summary>
+    /// <summary>
+    /// Reads the geography from the database (inside the context's transaction when it has one) and builds the
+    /// snapshot. Plain SQL (<see cref="PlainQuery"/>): this runs at every start of the service, and EF Core's first
+    /// LINQ query would cost more than the reading itself.
+    /// </summary>
     public static async Task<GeographySnapshot> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var municipalities = (await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags).ToListAsync(cancellationToken))
-            .Select(m => new Region(RegionLevel.Gemeinde, m.Ags, m.Name, m.OfficialName, m.Type, m.DistrictKey,
-                m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary,
-                Etrs89Factory.CreatePoint(new Coordinate(m.InteriorEasting, m.InteriorNorthing))))
-            .ToList();
-        var districts = (await db.Districts.AsNoTracking().OrderBy(d => d.Key).ToListAsync(cancellationToken))
-            .Select(d => new Region(RegionLevel.Kreis, d.Key, d.Name, d.OfficialName, d.Type, null,
-                d.GovernmentRegionKey, d.Population, d.AreaKm2, d.Boundary, LabelPoint.Of(d.Boundary)))
-            .ToList();
-        var regions = (await db.GovernmentRegions.AsNoTracking().OrderBy(r => r.Key).ToListAsync(cancellationToken))
-            .Select(r => new Region(RegionLevel.Regierungsbezirk, r.Key, r.Name, r.OfficialName, "Regierungsbezirk", null,
-                null, r.Population, r.AreaKm2, r.Boundary, LabelPoint.Of(r.Boundary)))
-            .ToList();
-        var postcodes = await db.Postcodes.AsNoTracking().OrderBy(p => p.Code).ThenBy(p => p.Id)
-            .Select(p => new PostcodePlace(p.Code, p.Place, p.Ags, p.Location))
-            .ToListAsync(cancellationToken);
+        var municipalities = await PlainQuery.ReadAsync<Municipality, Region>(db,
+            [nameof(Municipality.Ags), nameof(Municipality.Name), nameof(Municipality.OfficialName), nameof(Municipality.Type),
+                nameof(Municipality.DistrictKey), nameof(Municipality.GovernmentRegionKey), nameof(Municipality.Population),
+                nameof(Municipality.AreaKm2), nameof(Municipality.Boundary), nameof(Municipality.InteriorEasting), nameof(Municipality.InteriorNorthing)],
+            [nameof(Municipality.Ags)],
+            m => new Region(RegionLevel.Gemeinde, m.Get<string>(nameof(Municipality.Ags)), m.Get<string>(nameof(Municipality.Name)),
+                m.Get<string>(nameof(Municipality.OfficialName)), m.Get<string>(nameof(Municipality.Type)),
+                m.Get<string>(nameof(Municipality.DistrictKey)), m.Get<string>(nameof(Municipality.GovernmentRegionKey)),
+                m.Get<int>(nameof(Municipality.Population)), m.Get<double>(nameof(Municipality.AreaKm2)),
+                m.Get<MultiPolygon>(nameof(Municipality.Boundary)),
+                Etrs89Factory.CreatePoint(new Coordinate(m.Get<double>(nameof(Municipality.InteriorEasting)), m.Get<double>(nameof(Municipality.InteriorNorthing))))),
+            cancellationToken);
+        var districts = await PlainQuery.ReadAsync<District, Region>(db,
+            [nameof(District.Key), nameof(District.Name), nameof(District.OfficialName), nameof(District.Type),
+                nameof(District.GovernmentRegionKey), nameof(District.Population), nameof(District.AreaKm2), nameof(District.Boundary)],
+            [nameof(District.Key)],
+            d =>
+            {
+                var boundary = d.Get<MultiPolygon>(nameof(District.Boundary));
+                return new Region(RegionLevel.Kreis, d.Get<string>(nameof(District.Key)), d.Get<string>(nameof(District.Name)),
+                    d.Get<string>(nameof(District.OfficialName)), d.Get<string>(nameof(District.Type)), null,
+                    d.Get<string>(nameof(District.GovernmentRegionKey)), d.Get<int>(nameof(District.Population)),
+                    d.Get<double>(nameof(District.AreaKm2)), boundary, LabelPoint.Of(boundary));
+            },
+            cancellationToken);
+        var regions = await PlainQuery.ReadAsync<GovernmentRegion, Region>(db,
+            [nameof(GovernmentRegion.Key), nameof(GovernmentRegion.Name), nameof(GovernmentRegion.OfficialName),
+                nameof(GovernmentRegion.Population), nameof(GovernmentRegion.AreaKm2), nameof(GovernmentRegion.Boundary)],
+            [nameof(GovernmentRegion.Key)],
+            r =>
+            {
+                var boundary = r.Get<MultiPolygon>(nameof(GovernmentRegion.Boundary));
+                return new Region(RegionLevel.Regierungsbezirk, r.Get<string>(nameof(GovernmentRegion.Key)),
+                    r.Get<string>(nameof(GovernmentRegion.Name)), r.Get<string>(nameof(GovernmentRegion.OfficialName)),
+                    "Regierungsbezirk", null, null, r.Get<int>(nameof(GovernmentRegion.Population)),
+                    r.Get<double>(nameof(GovernmentRegion.AreaKm2)), boundary, LabelPoint.Of(boundary));
+            },
+            cancellationToken);
+        var postcodes = await PlainQuery.ReadAsync<Postcode, PostcodePlace>(db,
+            [nameof(Postcode.Code), nameof(Postcode.Place), nameof(Postcode.Ags), nameof(Postcode.Location)],
+            [nameof(Postcode.Code), nameof(Postcode.Id)],
+            p => new PostcodePlace(p.Get<string>(nameof(Postcode.Code)), p.Get<string>(nameof(Postcode.Place)),
+                p.Get<string>(nameof(Postcode.Ags)), p.Get<Point>(nameof(Postcode.Location))),
+            cancellationToken);
         return new GeographySnapshot(municipalities, districts, regions, postcodes);
     }
 }

@@ -56,6 +56,9 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
     /// <summary>Table <c>directory_state</c>: the change counters.</summary>
     public DbSet<DirectoryState> State => Set<DirectoryState>();
 
+    /// <summary>The table of the sign-in keys.</summary>
+    public const string DataProtectionKeysTable = "data_protection_keys";
+
     /// <summary>Table <c>data_protection_keys</c>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -67,7 +70,7 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
         modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("staff_user_claims");
         modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("staff_user_logins");
         modelBuilder.Entity<IdentityUserToken<string>>().ToTable("staff_user_tokens");
-        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        modelBuilder.Entity<DataProtectionKey>().ToTable(DataProtectionKeysTable);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
     }
 }
