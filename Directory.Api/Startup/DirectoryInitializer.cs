@@ -99,8 +99,9 @@ public sealed class DirectoryInitializer(
 
     /// <summary>
     /// Prepares the database and loads the first snapshot in the background, while the web server maps its
-    /// endpoints and starts: on a 2-core machine each takes most of a second, and they overlap (docs/performance.md). Requests wait for <see cref="Ready"/>. A database that cannot be used
-    /// is logged with its reason, the exit code is set to <see cref="ExitDatabaseUnusable"/> and the service stops.
+    /// endpoints and starts: on a 2-core machine each takes most of a second, and they overlap (docs/performance.md).
+    /// Requests wait for <see cref="Ready"/>. A database that cannot be used is logged with its reason, the exit
+    /// code is set to <see cref="ExitDatabaseUnusable"/> and the service stops.
     /// </summary>
     public void Start(IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>
     {
