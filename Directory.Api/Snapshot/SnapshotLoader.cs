@@ -78,6 +78,9 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
             {
                 logger.LogDebug("Stored a copy of list version {Version} for the next start", listVersion);
             }
+
+            // Writing the copy left its buffers (three times its 11 MB at 100,000 entries) behind.
+            SnapshotProvider.ReturnFreedMemory();
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
@@ -98,8 +101,12 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
         await snapshots.FirstPublished;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-        return (IReadOnlyList<CoverageCell>)(await db.PopulationCells.AsNoTracking().ToListAsync())
+        var cells = (IReadOnlyList<CoverageCell>)(await db.PopulationCells.AsNoTracking().ToListAsync())
             .Select(c => new CoverageCell(c.Ags, c.Location.X, c.Location.Y, c.Population))
             .ToList();
+        // The last of the start's reading (the list or its copy, the geography, these cells): what it left behind
+        // goes back to the system instead of staying resident.
+        SnapshotProvider.ReturnFreedMemory();
+        return cells;
     });
 }
