@@ -41,7 +41,7 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
             regions.Districts.ToDictionary(d => d.Key, d => d.Name),
             regions.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
             cells, list.CoverageManagers);
-        return new ServedSnapshot(served, listVersion, list.PublicManagers, list.CoveredAreaKeys, BuildCoverage);
+        return new ServedSnapshot(served, listVersion, list.PublicManagers, list.CoveredAreaKeys(), BuildCoverage);
     }
 
     // The stored copy when it is the list's current one; else the rows, and then (off the start-up path) a new copy

@@ -14,8 +14,12 @@ namespace Directory.Core.Snapshot;
 /// but it still covers its area.</param>
 public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManagers, IReadOnlyList<CoverageManager> CoverageManagers)
 {
-    /// <summary>Area keys (AGS or Kreis) with an active manager, published or not.</summary>
-    public IReadOnlySet<string> CoveredAreaKeys { get; } = CoverageManagers.Select(m => m.AreaKey).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Area keys (AGS or Kreis) with an active manager, published or not: computed from
+    /// <see cref="CoverageManagers"/> at each call (once per snapshot), so that a copy made with <c>with</c> cannot
+    /// carry the set of another list.
+    /// </summary>
+    public IReadOnlySet<string> CoveredAreaKeys() => CoverageManagers.Select(m => m.AreaKey).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads every entry of the list (inside the context's transaction when it has one) and keeps only what the

@@ -37,7 +37,7 @@ public sealed class ServedListCacheTests : IDisposable
         // Records: equal means every property equal, in the same order (ids ascending).
         Assert.Equal(rows.PublicManagers, copy.PublicManagers);
         Assert.Equal(rows.CoverageManagers, copy.CoverageManagers);
-        Assert.Equal(rows.CoveredAreaKeys.Order(), copy.CoveredAreaKeys.Order());
+        Assert.Equal(rows.CoveredAreaKeys().Order(), copy.CoveredAreaKeys().Order());
         // What the rows give, counted by the database itself.
         Assert.Equal(await db.FamilyManagers.CountAsync(m => m.PublicationConsent && m.Status == ManagerStatus.Active, Cancel), copy.PublicManagers.Count);
         Assert.Equal(await db.FamilyManagers.CountAsync(m => m.Status == ManagerStatus.Active, Cancel), copy.CoverageManagers.Count);

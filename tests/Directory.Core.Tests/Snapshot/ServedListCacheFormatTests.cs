@@ -28,7 +28,7 @@ public sealed class ServedListCacheFormatTests
 
         Assert.Equal(List.PublicManagers, read.PublicManagers);
         Assert.Equal(List.CoverageManagers, read.CoverageManagers);
-        Assert.Equal(["05315000", "05966", "05966024"], read.CoveredAreaKeys.Order());
+        Assert.Equal(["05315000", "05966", "05966024"], read.CoveredAreaKeys().Order());
         // The organisation is stored once, so both entries share one instance.
         Assert.Same(read.PublicManagers[0].Organisation, read.PublicManagers[1].Organisation);
     }
