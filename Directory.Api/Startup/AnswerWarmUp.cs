@@ -9,7 +9,7 @@ namespace Directory.Api.Startup;
 /// <summary>
 /// Prepares the JSON serialiser for the answers a citizen's first visit asks for (a search, the autocomplete)
 /// while the snapshot loads, instead of in the first request: building the serialiser's metadata for the answer
-/// types by reflection took 50–80 ms of that request on a 2-core machine (docs/performance.md).
+/// types by reflection took 60–90 ms of that request on a 2-core machine (docs/performance.md).
 /// </summary>
 public static class AnswerWarmUp
 {
