@@ -26,6 +26,8 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
         // One read transaction: the counters, the geography and the managers come from the same commit.
         await using var read = await DirectoryDatabase.BeginReadAsync(db, cancellationToken);
         var (geographyVersion, listVersion) = await DirectoryState.ReadAsync(db, cancellationToken);
+        // The stored copy of the list is decoded on another core while this one reads the geography.
+        var decodingCopy = await StartDecodingCopyAsync(db, listVersion, cancellationToken);
         var served = snapshots.CurrentOrNull?.Served;
         if (served is null || served.Version != geographyVersion)
         {
@@ -33,7 +35,7 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
             served = new ServedGeography(geography, geographyVersion, LoadCellsAsync(), new JsonSerializerOptions(jsonOptions.Value.SerializerOptions));
         }
 
-        var list = await ReadListAsync(db, listVersion, cancellationToken);
+        var list = await ReadListAsync(db, listVersion, decodingCopy, cancellationToken);
         var regions = served.Geography;
         CoverageModel BuildCoverage(IReadOnlyList<CoverageCell> cells) => new(
             regions.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
@@ -44,21 +46,30 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
         return new ServedSnapshot(served, listVersion, list.PublicManagers, list.CoveredAreaKeys(), BuildCoverage);
     }
 
-    // The stored copy when it is the list's current one; else the rows, and then (off the start-up path) a new copy
-    // for the next start.
-    private async Task<ServedList> ReadListAsync(DirectoryDbContext db, long listVersion, CancellationToken cancellationToken)
+    // The stored copy's bytes when it is the list's current one, decoding in the background; null when there is none.
+    private static async Task<Task<ServedList>?> StartDecodingCopyAsync(DirectoryDbContext db, long listVersion,
+        CancellationToken cancellationToken) =>
+        await ServedListCache.ReadBytesAsync(db, listVersion, cancellationToken) is { } data
+            ? Task.Run(() => ServedListCache.Deserialize(data), cancellationToken)
+            : null;
+
+    // The stored copy when there is a current one and it can be read; else the rows, and then (off the start-up path)
+    // a new copy for the next start.
+    private async Task<ServedList> ReadListAsync(DirectoryDbContext db, long listVersion, Task<ServedList>? decodingCopy,
+        CancellationToken cancellationToken)
     {
-        try
+        if (decodingCopy is not null)
         {
-            if (await ServedListCache.ReadAsync(db, listVersion, cancellationToken) is { } cached)
+            try
             {
+                var cached = await decodingCopy;
                 logger.LogDebug("List version {Version} read from its stored copy", listVersion);
                 return cached;
             }
-        }
-        catch (FormatException ex)
-        {
-            logger.LogWarning(ex, "The stored copy of list version {Version} cannot be read; reading the list itself", listVersion);
+            catch (FormatException ex)
+            {
+                logger.LogWarning(ex, "The stored copy of list version {Version} cannot be read; reading the list itself", listVersion);
+            }
         }
 
         var list = await ServedList.ReadAsync(db, cancellationToken);
