@@ -28,6 +28,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.Services.AddSingleton(DatabaseWarmUp.Start(builder.Configuration));
 builder.Services.AddDirectory();
 builder.Services.AddRequestLimits();
 builder.Services.AddStaffArea();
@@ -64,7 +65,9 @@ var app = builder.Build();
 // clear log line and exit code 78.
 var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
 initializer.Start(app.Lifetime);
-AnswerWarmUp.Start(app.Services);
+// Once the web server listens, this thread is free while the directory may still be loading: the JSON metadata of the
+// search answers is prepared then, not while both cores are busy starting.
+app.Lifetime.ApplicationStarted.Register(() => AnswerWarmUp.Start(app.Services));
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

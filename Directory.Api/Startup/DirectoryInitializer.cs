@@ -20,6 +20,7 @@ public sealed class DirectoryInitializer(
     IServiceScopeFactory scopes,
     SnapshotProvider snapshots,
     SnapshotLoader loader,
+    DatabaseWarmUp warmUp,
     IOptions<DirectoryOptions> options,
     ILogger<DirectoryInitializer> logger)
 {
@@ -107,6 +108,7 @@ public sealed class DirectoryInitializer(
     {
         try
         {
+            await warmUp.Completed;
             if (!await PrepareDatabaseAsync(lifetime.ApplicationStopping))
             {
                 lifetime.StopApplication();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json.Serialization;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
@@ -27,6 +28,7 @@ public static class DirectoryServices
 
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<SnapshotLoader>();
+        services.TryAddSingleton(DatabaseWarmUp.None);
         services.AddSingleton<DirectoryInitializer>();
         services.AddHostedService<SnapshotRefresher>();
 
