@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures, over several rounds of the service published as docs/deployment.md publishes it (Release, ReadyToRun) on
+# Measures, over several rounds of the service published as docs/deployment.md publishes it (publish profile Server:
+# self-contained, composite ReadyToRun) on
 # 127.0.0.1: the first start on a missing database (create + import + snapshot) until /api/health answers; a start on
 # an existing database until the first search (/api/managers/nearby?plz=57462) is answered, on the demo list and on a
 # list of MANAGERS synthetic entries, with and without the stored copy of the list (served_list_cache; needs the sqlite3
@@ -12,20 +13,22 @@ cd "$(dirname "$0")/.."
 rounds=${1:-5}; managers=${2:-100000}
 port=5391
 work=$(mktemp -d); pid=; trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-publish() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/$2" >/dev/null; }
-publish Directory.Api api && publish bench/StartupBaseline baseline
+# The properties of Directory.Api's publish profile Server, given on the command line for the baseline too.
+server=(-c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true)
+dotnet publish Directory.Api -p:PublishProfile=Server -o "$work/api" >/dev/null
+dotnet publish bench/StartupBaseline "${server[@]}" -o "$work/baseline" >/dev/null
 dotnet build -c Release Directory.Import >/dev/null && dotnet build -c Release seeds/generator >/dev/null
-api=$work/api/Directory.Api.dll
+api=$work/api/Directory.Api
 cli=Directory.Import/bin/Release/net10.0/Directory.Import.dll
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 start() { # $1 database; starts the service in the background (pid in $pid)
-  Security__PermitsPerMinute=0 dotnet "$api" --urls "http://127.0.0.1:$port" --ConnectionStrings:Directory="Data Source=$1" >"$work/log" 2>&1 &
+  Security__PermitsPerMinute=0 "$api" --urls "http://127.0.0.1:$port" --ConnectionStrings:Directory="Data Source=$1" >"$work/log" 2>&1 &
   pid=$!
 }
-start_baseline() { dotnet "$work/baseline/StartupBaseline.dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 & pid=$!; }
+start_baseline() { "$work/baseline/StartupBaseline" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 & pid=$!; }
 until_answered() { # $1 start time, $2 path; prints ms from $1 until $2 answers 200
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$2" 2>/dev/null)" = 200 ]; do sleep 0.01; done
   echo $(( $(now_ms) - $1 ))
