@@ -21,25 +21,24 @@ public sealed class ServedSnapshot
     private readonly ConcurrentDictionary<double, CoverageResult> coverageByRadius = new();
     private readonly ConcurrentDictionary<string, byte[]> answers = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the indexes.</summary>
+    /// <summary>Puts a snapshot together.</summary>
     /// <param name="geography">The geography and what is built from it.</param>
     /// <param name="listVersion">The list's change counter this snapshot was read at.</param>
-    /// <param name="publicManagers">The managers the public may see.</param>
-    /// <param name="coveredAreaKeys">Area keys (AGS or Kreis) with an active manager, published or not: an entry
-    /// without consent is never shown, but it still covers its area.</param>
+    /// <param name="list">The list with its indexes: the public view, and the areas covered by an active manager,
+    /// published or not (an entry without consent is never shown, but it still covers its area).</param>
     /// <param name="coverage">Builds the coverage model from the population cells, on first use.</param>
-    public ServedSnapshot(ServedGeography geography, long listVersion, IReadOnlyList<PublicFamilyManager> publicManagers,
-        IReadOnlySet<string> coveredAreaKeys, Func<IReadOnlyList<CoverageCell>, CoverageModel> coverage)
+    public ServedSnapshot(ServedGeography geography, long listVersion, IndexedList list,
+        Func<IReadOnlyList<CoverageCell>, CoverageModel> coverage)
     {
         // The first coverage request waits for the cells if they are still loading (a fraction of a second after start).
         coverageModel = new Lazy<CoverageModel>(() => coverage(geography.Cells.GetAwaiter().GetResult()));
         ogcCollections = new Lazy<IReadOnlyList<Ogc.OgcCollection>>(() => Ogc.OgcCatalog.Build(this));
         Served = geography;
         ListVersion = listVersion;
-        PublicManagers = publicManagers;
-        PublicManagersById = publicManagers.ToDictionary(m => m.Id);
-        CoveredAreaKeys = coveredAreaKeys;
-        Managers = new ManagerIndex(publicManagers);
+        PublicManagers = list.List.PublicManagers;
+        PublicManagersById = list.PublicManagersById;
+        CoveredAreaKeys = list.CoveredAreaKeys;
+        Managers = list.Managers;
         LoadedAt = DateTimeOffset.UtcNow;
     }
 

@@ -42,20 +42,21 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
                 m.Population, m.LabelPoint.Coordinate)),
             regions.Districts.ToDictionary(d => d.Key, d => d.Name),
             regions.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
-            cells, list.CoverageManagers);
-        return new ServedSnapshot(served, listVersion, list.PublicManagers, list.CoveredAreaKeys(), BuildCoverage);
+            cells, list.List.CoverageManagers);
+        return new ServedSnapshot(served, listVersion, list, BuildCoverage);
     }
 
-    // The stored copy's bytes when it is the list's current one, decoding in the background; null when there is none.
-    private static async Task<Task<ServedList>?> StartDecodingCopyAsync(DirectoryDbContext db, long listVersion,
+    // The stored copy's bytes when it is the list's current one, decoding and indexing in the background; null when
+    // there is none.
+    private static async Task<Task<IndexedList>?> StartDecodingCopyAsync(DirectoryDbContext db, long listVersion,
         CancellationToken cancellationToken) =>
         await ServedListCache.ReadBytesAsync(db, listVersion, cancellationToken) is { } data
-            ? Task.Run(() => ServedListCache.Deserialize(data), cancellationToken)
+            ? Task.Run(() => new IndexedList(ServedListCache.Deserialize(data)), cancellationToken)
             : null;
 
     // The stored copy when there is a current one and it can be read; else the rows, and then (off the start-up path)
     // a new copy for the next start.
-    private async Task<ServedList> ReadListAsync(DirectoryDbContext db, long listVersion, Task<ServedList>? decodingCopy,
+    private async Task<IndexedList> ReadListAsync(DirectoryDbContext db, long listVersion, Task<IndexedList>? decodingCopy,
         CancellationToken cancellationToken)
     {
         if (decodingCopy is not null)
@@ -74,7 +75,7 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
 
         var list = await ServedList.ReadAsync(db, cancellationToken);
         StoreLater(list, listVersion);
-        return list;
+        return new IndexedList(list);
     }
 
     private void StoreLater(ServedList list, long listVersion) => _ = Task.Run(async () =>
