@@ -5,7 +5,8 @@
 # Each endpoint: ROUNDS rounds of DURATION at 64 connections, 2 threads; prints requests/s and p99 per round, the
 # medians, and each endpoint's ratio to the ceiling. Requests go only to 127.0.0.1 and stop after each round.
 # Usage: bench/load.sh [MANAGERS] [ROUNDS] [DURATION]      e.g. bench/load.sh 100000 3 10s
-# STORE=postgis measures the server mode instead: a database fmnrw_load on the local PostGIS server that
+# SERVICE=DIR measures the service published in DIR (e.g. with the publish profile Server, as docs/deployment.md does)
+# instead of the Release build. STORE=postgis measures the server mode instead: a database fmnrw_load on the local PostGIS server that
 # tests/postgis-server.sh starts (role directory_test); the default is a GeoPackage in a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,10 +29,11 @@ dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll geography --db 
 dotnet seeds/generator/bin/Release/net10.0/Directory.Seeds.Generator.dll --out "$work/list.csv" --count "$managers" >/dev/null
 dotnet Directory.Import/bin/Release/net10.0/Directory.Import.dll list "$work/list.csv" --db "$db" >/dev/null
 public=$(count)
+if [ -n "${SERVICE:-}" ]; then service=("$SERVICE/Directory.Api"); else service=(dotnet Directory.Api/bin/Release/net10.0/Directory.Api.dll); fi
 
 # The rate limit (Security:PermitsPerMinute) would answer wrk's single client with 429s: off for the measurement.
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Security__PermitsPerMinute=0 \
-  dotnet Directory.Api/bin/Release/net10.0/Directory.Api.dll --urls "http://127.0.0.1:$port" \
+  "${service[@]}" --urls "http://127.0.0.1:$port" \
   --ConnectionStrings:Directory="$db" >"$work/service.log" 2>&1 &
 pid=$!
 until curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; do sleep 0.2; done
