@@ -1,11 +1,11 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json.Serialization;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetTopologySuite.IO.Converters;
 
 namespace Directory.Api.Startup;
