@@ -40,7 +40,8 @@ done
 wait $wrk_pid
 warm=$(printf '%s\n' "${samples[@]}" | awk '$1==60{print $2}')
 last=$(printf '%s\n' "${samples[@]}" | tail -1 | awk '{print $2}')
-max=$(printf '%s\n' "${samples[@]}" | awk 'BEGIN{m=0} $2>m{m=$2} END{print m}')
+# The largest after warm-up: the first samples hold the start's own peak.
+max=$(printf '%s\n' "${samples[@]}" | awk 'BEGIN{m=0} $1>=60 && $2>m{m=$2} END{print m}')
 echo "memory samples (s MB): $(printf '%s, ' "${samples[@]}")"
 echo "of which heap and stacks (RssAnon; s MB): $(printf '%s, ' "${anon_samples[@]}")"
 grep -E "requests in|Requests/sec|Non-2xx|Socket errors|99%" "$work/wrk.out" || true
