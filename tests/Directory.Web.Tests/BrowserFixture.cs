@@ -42,6 +42,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await factory.Services.GetRequiredService<Directory.Api.Startup.DirectoryInitializer>().Ready;
         BaseAddress = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+        // The tests check what the pages do, not how fast: CI runs the six suites at once on a small machine, where a
+        // class's first page (the map's boundaries, the first coverage model) took longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
