@@ -10,6 +10,9 @@ using Directory.Api.Security;
 using Directory.Api.Staff;
 using Directory.Api.Startup;
 
+// Before anything allocates: large native blocks (SQLite's copies of the stored list) go back to the system when freed.
+NativeHeap.KeepLargeBlocksSeparate();
+
 // The configuration (appsettings.json) sits next to the binaries; started from another folder (a service manager, a
 // benchmark script) the default content root, the working directory, would miss it and log everything at Information.
 var contentRoot = File.Exists(Path.Combine(System.IO.Directory.GetCurrentDirectory(), "appsettings.json"))
