@@ -75,4 +75,5 @@ done
 for endpoint in $(echo ${ENDPOINTS:-$all} | tr " " "\n" | grep -v ping); do
   awk -v a="${rps_median[$endpoint]}" -v b="${rps_median[ping]}" -v e="$endpoint" 'BEGIN{printf "%s / ping = %.1f %%\n", e, 100*a/b}'
 done
-echo "resident memory of the service after the run: $(awk '/VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"
+echo "resident memory of the service after the run: $(awk '/VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)" \
+  "(heap and stacks $(awk '/RssAnon/{printf "%d MB", $2/1024}' /proc/$pid/status), code and files mapped $(awk '/RssFile/{printf "%d MB", $2/1024}' /proc/$pid/status))"
