@@ -4,33 +4,40 @@ using Directory.Core.Snapshot;
 
 namespace Directory.Api.Ogc;
 
-/// <summary>Builds the four OGC API collections from a snapshot (full boundaries in WGS84, 6 decimals).</summary>
+/// <summary>Builds the four OGC API collections (full boundaries, in WGS84 with 6 decimals).</summary>
 public static class OgcCatalog
 {
     /// <summary>The collections of <paramref name="snapshot"/>, in the order the landing page lists them.</summary>
-    public static IReadOnlyList<OgcCollection> Build(ServedSnapshot snapshot)
-    {
-        var geography = snapshot.Geography;
-        static NetTopologySuite.Geometries.Geometry Wgs84(NetTopologySuite.Geometries.Geometry g) =>
-            CoordinateRounding.Round(Reprojector.Transform(g, Crs.Wgs84), 6);
+    public static IReadOnlyList<OgcCollection> Build(ServedSnapshot snapshot) =>
+    [
+        new OgcCollection("familienmanager", "Familienmanager:innen",
+            "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
+            new OgcPointTable(snapshot.PublicManagers, snapshot.Managers, snapshot.Geography)),
+        .. snapshot.Served.OgcRegions,
+    ];
 
-        OgcFeature Region(Region r) => new(r.Key, Wgs84(r.Boundary), r.Boundary, new Dictionary<string, object?>
-        {
-            ["schluessel"] = r.Key,
-            ["name"] = r.Name,
-            ["name_amtlich"] = r.OfficialName,
-            ["art"] = r.Type,
-            ["kreis"] = r.Level == Core.Geography.RegionLevel.Regierungsbezirk ? null : r.Key[..5],
-            ["regierungsbezirk"] = r.Key[..3],
-            ["einwohner"] = r.Population,
-            ["flaeche_km2"] = r.AreaKm2,
-        });
+    /// <summary>
+    /// The collections of the regions: built once per geography (<see cref="ServedGeography"/>), not again after
+    /// every list import.
+    /// </summary>
+    public static IReadOnlyList<OgcCollection> BuildRegions(GeographySnapshot geography)
+    {
+        OgcFeature Region(Region r) => new(r.Key, r.Boundary,
+            () => CoordinateRounding.Round(Reprojector.Transform(r.Boundary, Crs.Wgs84), 6),
+            new Dictionary<string, object?>
+            {
+                ["schluessel"] = r.Key,
+                ["name"] = r.Name,
+                ["name_amtlich"] = r.OfficialName,
+                ["art"] = r.Type,
+                ["kreis"] = r.Level == Core.Geography.RegionLevel.Regierungsbezirk ? null : r.Key[..5],
+                ["regierungsbezirk"] = r.Key[..3],
+                ["einwohner"] = r.Population,
+                ["flaeche_km2"] = r.AreaKm2,
+            });
 
         return
         [
-            new OgcCollection("familienmanager", "Familienmanager:innen",
-                "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
-                new OgcPointTable(snapshot.PublicManagers, snapshot.Managers, geography)),
             new OgcCollection("gemeinden", "Gemeinden", "Die 396 Gemeinden Nordrhein-Westfalens (DVG2, GV100AD).",
                 geography.Municipalities.Select(Region).ToList()),
             new OgcCollection("kreise", "Kreise", "Die 31 Kreise und 22 kreisfreien Städte Nordrhein-Westfalens.",

@@ -3,19 +3,24 @@ using NetTopologySuite.Geometries;
 namespace Directory.Api.Ogc;
 
 /// <summary>
-/// One feature of an OGC API collection: id, geometry in CRS84 (longitude, latitude) and as stored in EPSG:25832,
-/// and properties.
+/// One feature of an OGC API collection: id, geometry as stored in EPSG:25832, the geometry in CRS84 (longitude,
+/// latitude) made by <paramref name="Crs84"/> when a page is sent, and properties. The regions' boundaries (165,905
+/// vertices) are thus not kept a second time in degrees: that copy was half of the service's coordinates
+/// (docs/performance.md).
 /// </summary>
-public sealed record OgcFeature(string Id, Geometry Geometry, Geometry StoredGeometry, IReadOnlyDictionary<string, object?> Properties)
+public sealed record OgcFeature(string Id, Geometry StoredGeometry, Func<Geometry> Crs84, IReadOnlyDictionary<string, object?> Properties)
 {
+    /// <summary>The geometry in CRS84 (longitude, latitude), made anew for each use.</summary>
+    public Geometry Geometry => Crs84();
+
     /// <summary>The envelope in CRS84 (longitude, latitude), for bbox queries.</summary>
-    public Envelope Envelope { get; } = Geometry.EnvelopeInternal;
+    public Envelope Envelope { get; } = Crs84().EnvelopeInternal;
 }
 
 /// <summary>
-/// A collection served under <c>/ogc/collections/{Id}</c>, built once per snapshot from the same public view as the
-/// JSON API, so the OGC API can show nothing the public API does not. The regions are few and kept as features;
-/// the family managers (up to 100,000) are a <see cref="OgcPointTable"/>, from which a query selects by coordinates
+/// A collection served under <c>/ogc/collections/{Id}</c>. The family managers' collection is built once per snapshot
+/// from the same public view as the JSON API, so the OGC API can show nothing the public API does not; the regions'
+/// once per geography. The regions are few and kept as features (their degrees made per page sent); the family managers (up to 100,000) are a <see cref="OgcPointTable"/>, from which a query selects by coordinates
 /// and key and only the features of the page are built.
 /// </summary>
 public sealed class OgcCollection
@@ -93,13 +98,11 @@ public sealed class OgcCollection
         for (var i = 0; i < features!.Count; i++)
         {
             var feature = features[i];
-            if (boxGeometry is not null)
+            // The envelope first: only the few regions near the box are reprojected for the exact test.
+            if (boxGeometry is not null
+                && (!OgcCrsUris.EnvelopeIn(feature, boxCrs).Intersects(box!) || !OgcCrsUris.GeometryIn(feature, boxCrs).Intersects(boxGeometry)))
             {
-                var geometry = OgcCrsUris.GeometryIn(feature, boxCrs);
-                if (!geometry.EnvelopeInternal.Intersects(box!) || !geometry.Intersects(boxGeometry))
-                {
-                    continue;
-                }
+                continue;
             }
 
             if (equal.All(e => feature.Properties.GetValueOrDefault(e.Property) is string s && s == e.Value))

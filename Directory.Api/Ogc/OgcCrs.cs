@@ -59,6 +59,14 @@ public static class OgcCrsUris
         _ => feature.Geometry,
     };
 
+    /// <summary>A feature's envelope in <paramref name="crs"/>, without making its geometry in that CRS.</summary>
+    public static Envelope EnvelopeIn(OgcFeature feature, OgcCrs crs) => crs switch
+    {
+        OgcCrs.Epsg25832 => feature.StoredGeometry.EnvelopeInternal,
+        OgcCrs.Epsg4326 => new Envelope(feature.Envelope.MinY, feature.Envelope.MaxY, feature.Envelope.MinX, feature.Envelope.MaxX),
+        _ => feature.Envelope,
+    };
+
     /// <summary>A bbox given in <paramref name="crs"/> as a CRS84 envelope, or null when it does not fit the CRS.</summary>
     public static Envelope? ToCrs84(double a, double b, double c, double d, OgcCrs crs)
     {

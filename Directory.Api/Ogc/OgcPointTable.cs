@@ -213,7 +213,8 @@ public sealed class OgcPointTable(IReadOnlyList<PublicFamilyManager> managers, M
     public OgcFeature Feature(int index)
     {
         var m = managers[index];
-        return new OgcFeature(Id(index), Wgs84.CreatePoint(new Coordinate(m.Longitude, m.Latitude)), Etrs89.CreatePoint(m.Coordinate),
+        var degrees = Wgs84.CreatePoint(new Coordinate(m.Longitude, m.Latitude));
+        return new OgcFeature(Id(index), Etrs89.CreatePoint(m.Coordinate), () => degrees,
             PropertyNames.ToDictionary(p => p, p => Value(index, p)));
     }
 }

@@ -18,6 +18,7 @@ public sealed class ServedGeography
 
     private readonly Lazy<byte[]> municipalityBoundaries;
     private readonly Lazy<byte[]> districtBoundaries;
+    private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcRegions;
 
     /// <summary>Builds the indexes; the cells arrive later (<paramref name="cells"/> runs off the start-up path).</summary>
     public ServedGeography(GeographySnapshot geography, long version, Task<IReadOnlyList<CoverageCell>> cells, JsonSerializerOptions jsonOptions)
@@ -30,6 +31,7 @@ public sealed class ServedGeography
         BoundariesETag = $"\"g{version}-{BuildTag}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
         districtBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Districts, jsonOptions));
+        ogcRegions = new Lazy<IReadOnlyList<Ogc.OgcCollection>>(() => Ogc.OgcCatalog.BuildRegions(geography));
     }
 
     /// <summary>The geography.</summary>
@@ -55,6 +57,9 @@ public sealed class ServedGeography
 
     /// <summary>The Kreis outlines as a GeoJSON FeatureCollection (UTF-8).</summary>
     public byte[] DistrictBoundaries => districtBoundaries.Value;
+
+    /// <summary>The OGC API collections of the regions (Gemeinden, Kreise, Regierungsbezirke), built on first use.</summary>
+    public IReadOnlyList<Ogc.OgcCollection> OgcRegions => ogcRegions.Value;
 
     private static byte[] Serialize(IReadOnlyList<MapBoundary> boundaries, JsonSerializerOptions jsonOptions)
     {
