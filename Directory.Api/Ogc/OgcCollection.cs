@@ -20,8 +20,9 @@ public sealed record OgcFeature(string Id, Geometry StoredGeometry, Func<Geometr
 /// <summary>
 /// A collection served under <c>/ogc/collections/{Id}</c>. The family managers' collection is built once per snapshot
 /// from the same public view as the JSON API, so the OGC API can show nothing the public API does not; the regions'
-/// once per geography. The regions are few and kept as features (their degrees made per page sent); the family managers (up to 100,000) are a <see cref="OgcPointTable"/>, from which a query selects by coordinates
-/// and key and only the features of the page are built.
+/// once per geography. The regions are few and kept as features (their degrees made per page sent); the family
+/// managers (up to 100,000) are a <see cref="OgcPointTable"/>, from which a query selects by coordinates and key and
+/// only the features of the page are built.
 /// </summary>
 public sealed class OgcCollection
 {
