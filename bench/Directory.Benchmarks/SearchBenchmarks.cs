@@ -8,7 +8,7 @@ using NetTopologySuite.Geometries;
 
 namespace Directory.Benchmarks;
 
-/// <summary>The search hot paths over 150, 10,000 and 100,000 managers: the nearest, those in a box, and point-in-polygon.</summary>
+/// <summary>The search hot paths over 150, 10,000 and 100,000 managers: the nearest and those in a box. (Point-in-polygon: <see cref="LocateBenchmarks"/>.)</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class SearchBenchmarks
@@ -16,7 +16,6 @@ public class SearchBenchmarks
     private static readonly GeometryFactory Etrs89 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N);
     private Point[] origins = [];
     private ManagerIndex index = null!;
-    private MunicipalityIndex municipalities = null!;
     private int next;
 
     [Params(150, 10_000, 100_000)]
@@ -36,9 +35,6 @@ public class SearchBenchmarks
             return new PublicFamilyManager(i, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, at.X, at.Y, false, 0, 0);
         }));
         origins = Enumerable.Range(0, 4096).Select(_ => Near(data.Municipalities[random.Next(data.Municipalities.Count)])).ToArray();
-        municipalities = new MunicipalityIndex(data.Municipalities.Select(m => new Region(RegionLevel.Gemeinde, m.Ags, m.Name, m.OfficialName,
-            m.Type, m.DistrictKey, m.GovernmentRegionKey, m.Population, m.AreaKm2, m.Boundary,
-            Etrs89.CreatePoint(new Coordinate(m.InteriorEasting, m.InteriorNorthing)))));
     }
 
     [Benchmark(Description = "nearby: 10 nearest within 25 km")]
@@ -56,7 +52,4 @@ public class SearchBenchmarks
 
         return count;
     }
-
-    [Benchmark(Description = "locate: point in 396 municipalities")]
-    public Region? Locate() => municipalities.Locate(origins[next++ & 4095]);
 }

@@ -47,4 +47,73 @@ public sealed class MunicipalityIndexTests(NrwGeographyFixture nrw)
 
         Assert.Equal(covering.Min(StringComparer.Ordinal), index.Locate(vertex)?.Key);
     }
+
+    [Fact]
+    public void AGridOverNrwLiesWhereThePolygonsThemselvesSay()
+    {
+        // 40,000 points on a 1.3 km grid over NRW's envelope and beyond, each compared with NTS's plain Covers over
+        // every municipality (no index, no bands), the lowest key winning on a shared border.
+        var envelope = new Envelope();
+        foreach (var municipality in nrw.Municipalities)
+        {
+            envelope.ExpandToInclude(municipality.Boundary.EnvelopeInternal);
+        }
+
+        envelope.ExpandBy(5_000);
+        const int steps = 200;
+        var mismatches = new List<string>();
+        for (var i = 0; i < steps; i++)
+        {
+            for (var j = 0; j < steps; j++)
+            {
+                var point = Etrs89.CreatePoint(new Coordinate(envelope.MinX + (envelope.Width * (i + 0.5) / steps),
+                    envelope.MinY + (envelope.Height * (j + 0.5) / steps)));
+                var expected = BruteForce(point);
+                var actual = index.Locate(point)?.Key;
+                if (expected != actual)
+                {
+                    mismatches.Add($"{point.X} {point.Y}: {expected ?? "none"} expected, {actual ?? "none"} found");
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void VerticesAndEdgeMidpointsLieWhereThePolygonsThemselvesSay()
+    {
+        // Points on the boundaries themselves, where a banded index would first go wrong: every vertex of the
+        // boundaries of Köln and of the Kreis Olpe's Gemeinden (each on the border of a neighbour or of NRW), and
+        // the midpoint of every edge there.
+        var sample = nrw.Municipalities.Where(m => m.Key == "05315000" || m.Key.StartsWith("05966", StringComparison.Ordinal)).ToList();
+        Assert.True(sample.Count > 5);
+        var mismatches = new List<string>();
+        foreach (var coordinates in sample.Select(m => m.Boundary.Coordinates))
+        {
+            for (var k = 0; k < coordinates.Length; k++)
+            {
+                var candidates = new List<Coordinate> { coordinates[k] };
+                if (k + 1 < coordinates.Length)
+                {
+                    candidates.Add(new Coordinate((coordinates[k].X + coordinates[k + 1].X) / 2, (coordinates[k].Y + coordinates[k + 1].Y) / 2));
+                }
+
+                foreach (var point in candidates.Select(c => Etrs89.CreatePoint(c)))
+                {
+                    var expected = BruteForce(point);
+                    var actual = index.Locate(point)?.Key;
+                    if (expected != actual)
+                    {
+                        mismatches.Add($"{point.X} {point.Y}: {expected ?? "none"} expected, {actual ?? "none"} found");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    private string? BruteForce(Point point) =>
+        nrw.Municipalities.Where(m => m.Boundary.Covers(point)).Select(m => m.Key).Min(StringComparer.Ordinal);
 }
