@@ -63,7 +63,7 @@ public static class ManagersEndpoints
         }
 
         var snapshot = snapshots.Current;
-        if (!snapshot.PublicManagersById.TryGetValue(number, out var manager))
+        if (snapshot.FindPublicManager(number) is not { } manager)
         {
             // Non-public entries answer exactly like missing ones: their existence is not public either.
             var message = string.Format(ApiTexts.ManagerNotFound, number);

@@ -16,6 +16,7 @@ public sealed class ServedSnapshot
     private const int MaxCachedRadii = 256;
     private const int MaxCachedAnswers = 1024;
 
+    private readonly ServedList servedList;
     private readonly Lazy<CoverageModel> coverageModel;
     private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcCollections;
     private readonly ConcurrentDictionary<double, CoverageResult> coverageByRadius = new();
@@ -35,8 +36,7 @@ public sealed class ServedSnapshot
         ogcCollections = new Lazy<IReadOnlyList<Ogc.OgcCollection>>(() => Ogc.OgcCatalog.Build(this));
         Served = geography;
         ListVersion = listVersion;
-        PublicManagers = list.List.PublicManagers;
-        PublicManagersById = list.PublicManagersById;
+        servedList = list.List;
         CoveredAreaKeys = list.CoveredAreaKeys;
         Managers = list.Managers;
         LoadedAt = DateTimeOffset.UtcNow;
@@ -52,10 +52,10 @@ public sealed class ServedSnapshot
     public long ListVersion { get; }
 
     /// <summary>The family managers the public may see (consent given, status active), by id.</summary>
-    public IReadOnlyList<PublicFamilyManager> PublicManagers { get; }
+    public IReadOnlyList<PublicFamilyManager> PublicManagers => servedList.PublicManagers;
 
-    /// <summary>The public managers by id.</summary>
-    public IReadOnlyDictionary<int, PublicFamilyManager> PublicManagersById { get; }
+    /// <summary>The public manager with this id, or null (also for an entry that is not public).</summary>
+    public PublicFamilyManager? FindPublicManager(int id) => servedList.FindPublic(id);
 
     /// <summary>Area keys with an active family manager (published or not).</summary>
     public IReadOnlySet<string> CoveredAreaKeys { get; }
