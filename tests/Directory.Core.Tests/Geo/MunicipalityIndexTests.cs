@@ -114,6 +114,21 @@ public sealed class MunicipalityIndexTests(NrwGeographyFixture nrw)
         Assert.Empty(mismatches);
     }
 
+    [Fact]
+    public void AFreshIndexQueriedFromManyThreadsAtOnceAnswersAsAlone()
+    {
+        // The bands are built on first use; eight threads racing for the first uses must get what one thread gets.
+        var points = nrw.Municipalities.SelectMany(m => new[] { m.LabelPoint, Etrs89.CreatePoint(m.Boundary.Coordinates[0]) }).ToArray();
+        var alone = points.Select(p => new MunicipalityIndex(nrw.Municipalities).Locate(p)?.Key).ToArray();
+
+        var shared = new MunicipalityIndex(nrw.Municipalities);
+        var together = new string?[points.Length];
+        Parallel.For(0, points.Length * 8, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => together[i % points.Length] = shared.Locate(points[i % points.Length])?.Key);
+
+        Assert.Equal(alone, together);
+    }
+
     private string? BruteForce(Point point) =>
         nrw.Municipalities.Where(m => m.Boundary.Covers(point)).Select(m => m.Key).Min(StringComparer.Ordinal);
 }
