@@ -77,8 +77,9 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseResponseCompression();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+// The page's files are looked up on disk (two file-system calls a request); the Api's and OGC's paths never name one.
+app.UseWhen(context => !IsServicePath(context.Request.Path), files => files.UseDefaultFiles().UseStaticFiles());
+static bool IsServicePath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/ogc");
 app.UseRouting();
 // Behind static files and routing, so that the page's files are served at once and a request arriving while the
 // directory loads is routed in the meantime; before sign-in, which reads the database.
