@@ -77,7 +77,7 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseResponseCompression();
-// The page's files are looked up on disk (two file-system calls a request); the Api's and OGC's paths never name one.
+// The page's files are looked up on disk, a file-system call per request; the Api's and OGC's paths never name one.
 app.UseWhen(context => !IsServicePath(context.Request.Path), files => files.UseDefaultFiles().UseStaticFiles());
 static bool IsServicePath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/ogc");
 app.UseRouting();

@@ -4,8 +4,9 @@ using Directory.Core.Snapshot;
 namespace Directory.Api.Snapshot;
 
 /// <summary>
-/// A <see cref="ServedList"/> with what a snapshot builds from it: the spatial index and the covered areas. Built on the thread that read or decoded the list, so that at start it is made beside the geography
-/// instead of after it (docs/performance.md).
+/// A <see cref="ServedList"/> with what a snapshot builds from it: the spatial index and the covered areas. Built on
+/// the thread that read or decoded the list, so that at start it is made beside the geography instead of after it
+/// (docs/performance.md).
 /// </summary>
 public sealed class IndexedList
 {

@@ -13,7 +13,7 @@ namespace Directory.Core.Geo;
 /// </summary>
 /// <remarks>
 /// NTS's prepared polygons answered the same question, but their interval trees held 14.3 MB for the 106,000 edges
-/// of the Gemeinden, more than the list of 100,000 managers; the bands hold about 1 MB (docs/performance.md). The test
+/// of the Gemeinden, more than the list of 100,000 managers; the bands hold 1.8 MB (docs/performance.md). The test
 /// is NTS's own: <see cref="RayCrossingCounter"/>, which the prepared polygons use too, over the edges of the point's
 /// band, a superset of the edges whose height range contains the point.
 /// </remarks>
