@@ -96,13 +96,17 @@ public static class ManagersEndpoints
         return TypedResults.Ok(snapshot.PublicManagers.Where(m => WorksFor(m.AreaKey)).Select(m => ToResponse(m, snapshot)).ToList());
     }
 
-    internal static ManagerResponse ToResponse(PublicFamilyManager manager, ServedSnapshot snapshot)
-    {
-        var area = snapshot.Geography.Find(manager.AreaKey);
-        return new ManagerResponse(manager.Id, manager.DisplayName, manager.Organisation,
-            new ManagerArea(manager.AreaKey, area?.Name ?? manager.AreaKey, manager.AreaKey.Length == 8 ? "gemeinde" : "kreis"),
+    /// <summary>The level of an area a manager works for: a Gemeinde (8-digit key) or a whole Kreis.</summary>
+    internal const string GemeindeLevel = "gemeinde", KreisLevel = "kreis";
+
+    internal static ManagerResponse ToResponse(PublicFamilyManager manager, ServedSnapshot snapshot) =>
+        new(manager.Id, manager.DisplayName, manager.Organisation,
+            new ManagerArea(manager.AreaKey, AreaName(manager, snapshot), manager.AreaKey.Length == 8 ? GemeindeLevel : KreisLevel),
             new ManagerAddress(manager.Street, manager.Postcode, manager.Town),
             new ManagerContact(manager.Email, manager.Phone, manager.Website),
             new ManagerLocation(manager.Latitude, manager.Longitude, manager.IsApproximate));
-    }
+
+    /// <summary>The name of the area <paramref name="manager"/> works for; its key if the geography lacks it.</summary>
+    internal static string AreaName(PublicFamilyManager manager, ServedSnapshot snapshot) =>
+        snapshot.Geography.Find(manager.AreaKey)?.Name ?? manager.AreaKey;
 }

@@ -55,7 +55,7 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Results<Ok<NearbyResponse>, ValidationProblem, ProblemHttpResult> Nearby(
+    private static Results<NearbyAnswer, ValidationProblem, ProblemHttpResult> Nearby(
         [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
         [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
         [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
@@ -117,11 +117,8 @@ public static class SearchEndpoints
         var (originLon, originLat) = origin.Value.Kind == "koordinaten"
             ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
             : Wgs84(point);
-        return TypedResults.Ok(new NearbyResponse(
-            new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
-            new OriginMunicipality(municipality.Key, municipality.Name, RegionReference.Of(district), coveredBy is not null, coveredBy),
-            radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby.Count,
-            nearby.Select(n => new NearbyResult(ManagersEndpoints.ToResponse(n.Manager, snapshot), (long)Math.Round(n.DistanceMetres))).ToList()));
+        return new NearbyAnswer(new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
+            municipality, district, coveredBy, radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby, snapshot);
     }
 
     private static Ok<List<PlaceSuggestion>> Places(

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Directory.Api.Startup;
 
 /// <summary>
-/// Prepares the JSON serialiser for the answers a citizen's first visit asks for (a search, the autocomplete)
+/// Prepares the JSON writing of the answers a citizen's first visit asks for (a search, the autocomplete)
 /// while the snapshot loads, instead of in the first request: building the serialiser's metadata for the answer
 /// types by reflection took 60–90 ms of that request on a 2-core machine (docs/performance.md).
 /// </summary>
@@ -17,9 +17,8 @@ public static class AnswerWarmUp
     public static void Start(IServiceProvider services) => _ = Task.Run(() =>
     {
         var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var seen = new HashSet<Type>();
-        Prepare(options, typeof(NearbyResponse), seen);
-        Prepare(options, typeof(List<PlaceSuggestion>), seen);
+        services.GetRequiredService<NearbyAnswerWriter>();
+        Prepare(options, typeof(List<PlaceSuggestion>), []);
     });
 
     // The type and every type reachable through its properties and elements: the same options instance, and so the

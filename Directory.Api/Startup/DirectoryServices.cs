@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Directory.Api.Search;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Directory.Core.Storage;
@@ -28,6 +29,7 @@ public static class DirectoryServices
 
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<SnapshotLoader>();
+        services.AddSingleton<NearbyAnswerWriter>();
         services.TryAddSingleton(DatabaseWarmUp.None);
         services.AddSingleton<DirectoryInitializer>();
         services.AddHostedService<SnapshotRefresher>();
