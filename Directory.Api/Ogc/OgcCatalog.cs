@@ -12,7 +12,7 @@ public static class OgcCatalog
     [
         new OgcCollection("familienmanager", "Familienmanager:innen",
             "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
-            new OgcPointTable(snapshot.PublicManagers, snapshot.Managers, snapshot.Geography)),
+            new OgcPointTable(snapshot.Managers, snapshot.Geography)),
         .. snapshot.Served.OgcRegions,
     ];
 

@@ -116,11 +116,12 @@ public sealed class PointGrid<T>
     }
 
     /// <summary>The items inside <paramref name="envelope"/> (EPSG:25832, edges included), cell by cell, in no particular order.</summary>
-    public IEnumerable<T> Within(Envelope envelope)
+    public List<T> Within(Envelope envelope)
     {
+        var found = new List<T>();
         if (items.Length == 0 || envelope.IsNull)
         {
-            yield break;
+            return found;
         }
 
         var firstColumn = Math.Max(0, (int)Math.Floor((envelope.MinX - originX) / CellSize));
@@ -136,11 +137,13 @@ public sealed class PointGrid<T>
                 {
                     if (xs[i] >= envelope.MinX && xs[i] <= envelope.MaxX && ys[i] >= envelope.MinY && ys[i] <= envelope.MaxY)
                     {
-                        yield return items[i];
+                        found.Add(items[i]);
                     }
                 }
             }
         }
+
+        return found;
     }
 
     /// <summary>The distance from (x, y) to the nearest item, or +∞ when there is none.</summary>

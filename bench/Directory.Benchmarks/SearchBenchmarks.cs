@@ -33,7 +33,7 @@ public class SearchBenchmarks
         {
             var at = Near(data.Municipalities[random.Next(data.Municipalities.Count)]);
             return new PublicFamilyManager(i, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, at.X, at.Y, false, 0, 0);
-        }));
+        }).ToList());
         origins = Enumerable.Range(0, 4096).Select(_ => Near(data.Municipalities[random.Next(data.Municipalities.Count)])).ToArray();
     }
 
@@ -44,12 +44,6 @@ public class SearchBenchmarks
     public int Within()
     {
         var origin = origins[next++ & 4095];
-        var count = 0;
-        foreach (var _ in index.Within(new Envelope(origin.X - 5_000, origin.X + 5_000, origin.Y - 5_000, origin.Y + 5_000)))
-        {
-            count++;
-        }
-
-        return count;
+        return index.PositionsWithin(new Envelope(origin.X - 5_000, origin.X + 5_000, origin.Y - 5_000, origin.Y + 5_000)).Count;
     }
 }

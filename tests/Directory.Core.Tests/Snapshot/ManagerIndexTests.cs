@@ -66,7 +66,9 @@ public sealed class ManagerIndexTests
             var expected = managers.Where(m => m.X >= envelope.MinX && m.X <= envelope.MaxX && m.Y >= envelope.MinY && m.Y <= envelope.MaxY)
                 .Select(m => m.Id).Order();
 
-            Assert.Equal(expected, index.Within(envelope).Select(m => m.Id).Order());
+            var positions = index.PositionsWithin(envelope);
+            Assert.Equal(positions.Order(), positions);
+            Assert.Equal(expected, positions.Select(p => managers[p].Id).Order());
         }
     }
 
