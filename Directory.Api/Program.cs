@@ -69,7 +69,7 @@ var app = builder.Build();
 var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
 initializer.Start(app.Lifetime);
 // Once the web server listens, this thread is free while the directory may still be loading: the JSON metadata of the
-// search answers is prepared then, not while both cores are busy starting.
+// autocomplete answer and the names of the search answer are prepared then, not while both cores are busy starting.
 app.Lifetime.ApplicationStarted.Register(() => AnswerWarmUp.Start(app.Services));
 
 app.UseExceptionHandler();
