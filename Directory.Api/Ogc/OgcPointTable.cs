@@ -54,25 +54,7 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
 
     /// <summary>The index of the manager with feature id <paramref name="id"/>, or null (the view is ordered by id).</summary>
     public int? IndexOf(string id) =>
-        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) && IndexOf(wanted) is { } at && Id(at) == id ? at : null;
-
-    private int? IndexOf(int wanted)
-    {
-        var (low, high) = (0, managers.Count - 1);
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var at = managers[middle].Id;
-            if (at == wanted)
-            {
-                return middle;
-            }
-
-            (low, high) = at < wanted ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return null;
-    }
+        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) && ServedList.PositionOf(managers, wanted) is { } at && Id(at) == id ? at : null;
 
     /// <summary>
     /// The indexes of the managers inside <paramref name="box"/> (given in <paramref name="crs"/>'s axis order, edges
