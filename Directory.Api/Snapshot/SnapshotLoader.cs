@@ -47,11 +47,13 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
     }
 
     // The stored copy's bytes when it is the list's current one, decoding and indexing in the background; null when
-    // there is none.
+    // there is none. On a thread of its own: at start the pool's threads are taken by the start itself, and a queued
+    // decoding waited 80-130 ms for one in two of three starts (docs/performance.md).
     private static async Task<Task<IndexedList>?> StartDecodingCopyAsync(DirectoryDbContext db, long listVersion,
         CancellationToken cancellationToken) =>
         await ServedListCache.ReadBytesAsync(db, listVersion, cancellationToken) is { } data
-            ? Task.Run(() => new IndexedList(ServedListCache.Deserialize(data)), cancellationToken)
+            ? Task.Factory.StartNew(() => new IndexedList(ServedListCache.Deserialize(data)), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
 
     // The stored copy when there is a current one and it can be read; else the rows, and then (off the start-up path)
