@@ -31,7 +31,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
-builder.Services.AddSingleton(DatabaseWarmUp.Start(builder.Configuration));
+// On a GeoPackage that needs nothing done, the first snapshot is read from here on, beside the building of the host.
+builder.Services.AddSingleton(EarlyStart.Begin(builder.Configuration));
 builder.Services.AddDirectory();
 builder.Services.AddRequestLimits();
 builder.Services.AddStaffArea();
@@ -63,8 +64,8 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
 
 var app = builder.Build();
 
-// The database is prepared and the first snapshot loaded in the background while the web server maps its endpoints
-// and starts; requests wait for it (UseDirectoryReady). A database that cannot be used stops the service with a
+// The database is prepared and the first snapshot loaded (or the early one taken) in the background while the web
+// server maps its endpoints and starts; requests wait for it (UseDirectoryReady). A database that cannot be used stops the service with a
 // clear log line and exit code 78.
 var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
 initializer.Start(app.Lifetime);

@@ -25,17 +25,75 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
     {
         // One read transaction: the counters, the geography and the managers come from the same commit.
         await using var read = await DirectoryDatabase.BeginReadAsync(db, cancellationToken);
-        var (geographyVersion, listVersion) = await DirectoryState.ReadAsync(db, cancellationToken);
-        // The stored copy of the list is decoded on another core while this one reads the geography.
-        var decodingCopy = await StartDecodingCopyAsync(db, listVersion, cancellationToken);
-        var served = snapshots.CurrentOrNull?.Served;
-        if (served is null || served.Version != geographyVersion)
+        var kept = snapshots.CurrentOrNull?.Served;
+        var stored = await ReadAsync(DatabaseRead.Of(db), kept?.Version, geography, cancellationToken);
+        if (stored.CopyProblem is { } problem)
         {
-            geography ??= await GeographySnapshot.LoadAsync(db, cancellationToken);
-            served = new ServedGeography(geography, geographyVersion, LoadCellsAsync(), new JsonSerializerOptions(jsonOptions.Value.SerializerOptions));
+            logger.LogWarning(problem, "The stored copy of list version {Version} cannot be read; reading the list itself", stored.ListVersion);
         }
 
-        var list = await ReadListAsync(db, listVersion, decodingCopy, cancellationToken);
+        var list = stored.List;
+        if (list is null)
+        {
+            var rows = await ServedList.ReadAsync(db, cancellationToken);
+            StoreLater(rows, stored.ListVersion);
+            list = new IndexedList(rows);
+        }
+        else
+        {
+            logger.LogDebug("List version {Version} read from its stored copy", stored.ListVersion);
+        }
+
+        return Build(stored with { List = list }, kept);
+    }
+
+    /// <summary>
+    /// Reads what a snapshot is made of in the read transaction of <paramref name="read"/>: the counters, the
+    /// geography unless <paramref name="keptGeographyVersion"/> is its current version (then the served one is kept)
+    /// and the list from its stored copy when that is current (else <see cref="StoredSnapshot.List"/> is null and the
+    /// caller reads the rows). The copy is decoded and indexed on another core while this one reads the geography.
+    /// Plain SQL only: the start reads a current GeoPackage with it before EF Core's services are built.
+    /// </summary>
+    public static async Task<StoredSnapshot> ReadAsync(DatabaseRead read, long? keptGeographyVersion, GeographySnapshot? geography,
+        CancellationToken cancellationToken)
+    {
+        var (geographyVersion, listVersion) = await DirectoryState.ReadAsync(read, cancellationToken);
+        var decodingCopy = await StartDecodingCopyAsync(read, listVersion, cancellationToken);
+        if (keptGeographyVersion == geographyVersion)
+        {
+            geography = null;
+        }
+        else
+        {
+            geography ??= await GeographySnapshot.LoadAsync(read, cancellationToken);
+        }
+
+        var stored = new StoredSnapshot(geographyVersion, geography, listVersion, null, null);
+        if (decodingCopy is null)
+        {
+            return stored;
+        }
+
+        try
+        {
+            return stored with { List = await decodingCopy };
+        }
+        catch (FormatException ex)
+        {
+            return stored with { CopyProblem = ex };
+        }
+    }
+
+    /// <summary>
+    /// Puts the snapshot together from what <see cref="ReadAsync"/> read and a list (<see cref="StoredSnapshot.List"/>
+    /// must be set), with <paramref name="kept"/> when the geography was not read because it is current.
+    /// </summary>
+    public ServedSnapshot Build(StoredSnapshot stored, ServedGeography? kept = null)
+    {
+        var list = stored.List ?? throw new ArgumentException("The snapshot has no list yet.", nameof(stored));
+        var served = stored.Geography is { } geography
+            ? new ServedGeography(geography, stored.GeographyVersion, LoadCellsAsync(), new JsonSerializerOptions(jsonOptions.Value.SerializerOptions))
+            : kept ?? throw new ArgumentException("The geography was neither read nor kept.", nameof(kept));
         var regions = served.Geography;
         CoverageModel BuildCoverage(IReadOnlyList<CoverageCell> cells) => new(
             regions.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
@@ -43,42 +101,18 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
             regions.Districts.ToDictionary(d => d.Key, d => d.Name),
             regions.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
             cells, list.List.CoverageManagers);
-        return new ServedSnapshot(served, listVersion, list, BuildCoverage);
+        return new ServedSnapshot(served, stored.ListVersion, list, BuildCoverage);
     }
 
     // The stored copy's bytes when it is the list's current one, decoding and indexing in the background; null when
     // there is none. On a thread of its own: at start the pool's threads are taken by the start itself, and a queued
     // decoding waited 80-130 ms for one in two of three starts (docs/performance.md).
-    private static async Task<Task<IndexedList>?> StartDecodingCopyAsync(DirectoryDbContext db, long listVersion,
+    private static async Task<Task<IndexedList>?> StartDecodingCopyAsync(DatabaseRead read, long listVersion,
         CancellationToken cancellationToken) =>
-        await ServedListCache.ReadBytesAsync(db, listVersion, cancellationToken) is { } data
+        await ServedListCache.ReadBytesAsync(read, listVersion, cancellationToken) is { } data
             ? Task.Factory.StartNew(() => new IndexedList(ServedListCache.Deserialize(data)), cancellationToken,
                 TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
-
-    // The stored copy when there is a current one and it can be read; else the rows, and then (off the start-up path)
-    // a new copy for the next start.
-    private async Task<IndexedList> ReadListAsync(DirectoryDbContext db, long listVersion, Task<IndexedList>? decodingCopy,
-        CancellationToken cancellationToken)
-    {
-        if (decodingCopy is not null)
-        {
-            try
-            {
-                var cached = await decodingCopy;
-                logger.LogDebug("List version {Version} read from its stored copy", listVersion);
-                return cached;
-            }
-            catch (FormatException ex)
-            {
-                logger.LogWarning(ex, "The stored copy of list version {Version} cannot be read; reading the list itself", listVersion);
-            }
-        }
-
-        var list = await ServedList.ReadAsync(db, cancellationToken);
-        StoreLater(list, listVersion);
-        return new IndexedList(list);
-    }
 
     private void StoreLater(ServedList list, long listVersion) => _ = Task.Run(async () =>
     {
@@ -124,3 +158,12 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
         return cells;
     });
 }
+
+/// <summary>What <see cref="SnapshotLoader.ReadAsync"/> read from the database for a snapshot.</summary>
+/// <param name="GeographyVersion">The geography's counter.</param>
+/// <param name="Geography">The geography read, or null when the served one is current and kept.</param>
+/// <param name="ListVersion">The list's counter.</param>
+/// <param name="List">The list from its stored copy, or null when there is no current copy (or it is damaged).</param>
+/// <param name="CopyProblem">Why a current copy could not be read, if it could not.</param>
+public sealed record StoredSnapshot(long GeographyVersion, GeographySnapshot? Geography, long ListVersion, IndexedList? List,
+    FormatException? CopyProblem);

@@ -14,13 +14,15 @@ namespace Directory.Api.Startup;
 /// <summary>
 /// Gets the directory ready: migrates the database (creating it if missing), imports the reference geography and
 /// the seed list into an empty one through the same importers the CLI uses, then publishes the first snapshot while
-/// the web server starts. An existing, filled database is never re-imported.
+/// the web server starts; or, on a GeoPackage that needs none of that, publishes what <see cref="EarlyStart"/> read.
+/// An existing, filled database is never re-imported.
 /// </summary>
 public sealed class DirectoryInitializer(
     IServiceScopeFactory scopes,
     SnapshotProvider snapshots,
     SnapshotLoader loader,
-    DatabaseWarmUp warmUp,
+    EarlyStart earlyStart,
+    IConfiguration configuration,
     IOptions<DirectoryOptions> options,
     ILogger<DirectoryInitializer> logger)
 {
@@ -99,7 +101,8 @@ public sealed class DirectoryInitializer(
     }
 
     /// <summary>
-    /// Prepares the database and loads the first snapshot in the background, while the web server maps its
+    /// Publishes the snapshot <see cref="EarlyStart"/> read while the host was built, when it read one; else
+    /// prepares the database and loads the first snapshot in the background, while the web server maps its
     /// endpoints and starts: on a 2-core machine each takes most of a second, and they overlap (docs/performance.md).
     /// Requests wait for <see cref="Ready"/>. A database that cannot be used is logged with its reason, the exit
     /// code is set to <see cref="ExitDatabaseUnusable"/> and the service stops.
@@ -108,7 +111,12 @@ public sealed class DirectoryInitializer(
     {
         try
         {
-            await warmUp.Completed;
+            if (await TakeEarlyReadAsync(lifetime.ApplicationStopping))
+            {
+                return;
+            }
+
+            await earlyStart.EfServices;
             if (!await PrepareDatabaseAsync(lifetime.ApplicationStopping))
             {
                 lifetime.StopApplication();
@@ -135,6 +143,45 @@ public sealed class DirectoryInitializer(
             lifetime.StopApplication();
         }
     });
+
+    // Publishes the snapshot the early start read, when it read one from the database the configuration names now and
+    // the database takes the write probe; else the full start runs (and reports what is wrong).
+    private async Task<bool> TakeEarlyReadAsync(CancellationToken cancellationToken)
+    {
+        if (await earlyStart.Read is not { } early)
+        {
+            return false;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        await using (early.Connection)
+        {
+            var configured = configuration.GetConnectionString(DirectoryServices.ConnectionStringName) ?? DirectoryDatabase.DefaultPath;
+            if (configured != earlyStart.ConnectionString)
+            {
+                logger.LogDebug("The database configured differs from the one read early; starting in full");
+                return false;
+            }
+
+            try
+            {
+                await DirectoryState.ProbeWriteAsync(early.Connection, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "The database read early does not take a write; starting in full");
+                return false;
+            }
+        }
+
+        var snapshot = loader.Build(early.Stored);
+        snapshots.Publish(snapshot);
+        ready.TrySetResult();
+        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, read while the service started ({Elapsed} ms to publish)",
+            DirectoryDatabase.Describe(earlyStart.ConnectionString!), snapshot.Geography.Municipalities.Count, snapshot.PublicManagers.Count,
+            stopwatch.ElapsedMilliseconds);
+        return true;
+    }
 
     private void Fail(Exception ex)
     {

@@ -30,7 +30,7 @@ public static class DirectoryServices
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<SnapshotLoader>();
         services.AddSingleton<NearbyAnswerWriter>();
-        services.TryAddSingleton(DatabaseWarmUp.None);
+        services.TryAddSingleton(EarlyStart.None);
         services.AddSingleton<DirectoryInitializer>();
         services.AddHostedService<SnapshotRefresher>();
 

@@ -1,6 +1,7 @@
 using Directory.Core.Geo;
 using Directory.Core.Geography;
 using Directory.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 
@@ -79,6 +80,20 @@ public sealed class GeographySnapshot
     /// LINQ query would cost more than the reading itself.
     /// </summary>
     public static async Task<GeographySnapshot> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await LoadAsync(DatabaseRead.Of(db), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The same on an open connection, in its transaction.</summary>
+    public static async Task<GeographySnapshot> LoadAsync(DatabaseRead db, CancellationToken cancellationToken)
     {
         var municipalities = await PlainQuery.ReadAsync<Municipality, Region>(db,
             [nameof(Municipality.Ags), nameof(Municipality.Name), nameof(Municipality.OfficialName), nameof(Municipality.Type),

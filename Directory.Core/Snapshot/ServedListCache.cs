@@ -48,13 +48,27 @@ public static class ServedListCache
     /// <see cref="Format"/>, or null; for a caller that decodes them (<see cref="Deserialize"/>) beside other work.
     /// Call inside the read transaction that read the counter.
     /// </summary>
-    public static Task<byte[]?> ReadBytesAsync(DirectoryDbContext db, long listVersion, CancellationToken cancellationToken) =>
-        db.Database.GetDbConnection() is SqliteConnection sqlite
-            ? DirectoryDatabase.QueryAsync(db, $"SELECT rowid, list_version, format, length(data) FROM {Table} WHERE id = 1",
+    public static async Task<byte[]?> ReadBytesAsync(DirectoryDbContext db, long listVersion, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadBytesAsync(DatabaseRead.Of(db), listVersion, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The same on an open connection, in its read transaction.</summary>
+    public static Task<byte[]?> ReadBytesAsync(DatabaseRead read, long listVersion, CancellationToken cancellationToken) =>
+        read.Connection is SqliteConnection sqlite
+            ? read.QueryAsync($"SELECT rowid, list_version, format, length(data) FROM {Table} WHERE id = 1",
                 async reader => await reader.ReadAsync(cancellationToken) && reader.GetInt64(1) == listVersion && reader.GetString(2) == Format
                     ? ReadBlob(sqlite, reader.GetInt64(0), reader.GetInt64(3))
                     : null, cancellationToken)
-            : DirectoryDatabase.QueryAsync(db, $"SELECT list_version, format, data FROM {Table} WHERE id = 1", async reader =>
+            : read.QueryAsync($"SELECT list_version, format, data FROM {Table} WHERE id = 1", async reader =>
                 await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == listVersion && reader.GetString(1) == Format
                     ? reader.GetFieldValue<byte[]>(2)
                     : null, cancellationToken);

@@ -173,6 +173,15 @@ public static class DirectoryDatabase
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        return await IsCurrentAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the open GeoPackage needs nothing from <see cref="MigrateAsync"/>: it says GeoPackage, keeps the
+    /// rollback journal and has exactly the migrations of this build.
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         await using var header = connection.CreateCommand();
         header.CommandText = "SELECT (SELECT application_id FROM pragma_application_id), (SELECT journal_mode FROM pragma_journal_mode), "
             + "(SELECT count(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory')";
@@ -210,11 +219,7 @@ public static class DirectoryDatabase
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await read(reader);
+            return await DatabaseRead.Of(db).QueryAsync(sql, read, cancellationToken);
         }
         finally
         {
@@ -224,7 +229,13 @@ public static class DirectoryDatabase
 
     /// <summary>Whether <paramref name="table"/> has at least one row (plain SQL, see <see cref="QueryAsync"/>).</summary>
     public static Task<bool> HasRowsAsync(DirectoryDbContext db, string table, CancellationToken cancellationToken) =>
-        QueryAsync(db, $"SELECT 1 FROM \"{table}\" LIMIT 1", reader => reader.ReadAsync(cancellationToken), cancellationToken);
+        QueryAsync(db, HasRowsSql(table), reader => reader.ReadAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Whether <paramref name="table"/> has at least one row, on an open connection.</summary>
+    public static Task<bool> HasRowsAsync(DatabaseRead read, string table, CancellationToken cancellationToken) =>
+        read.QueryAsync(HasRowsSql(table), reader => reader.ReadAsync(cancellationToken), cancellationToken);
+
+    private static string HasRowsSql(string table) => $"SELECT 1 FROM \"{table}\" LIMIT 1";
 
     /// <summary>
     /// Starts a read-only transaction in which several queries see one commit. SQLite's default transaction takes

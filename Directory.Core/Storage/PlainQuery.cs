@@ -1,58 +1,70 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Directory.Core.Storage;
 
 /// <summary>
-/// Reads some properties of every row of an entity's table with plain SQL on the context's connection and
-/// transaction, for the start-up path: EF Core's first LINQ query in a process (building its query pipeline,
-/// compiling the query) cost 0.3–0.5 s of a cold start on a 2-core machine (docs/performance.md). Table and column
-/// names and the value converters (geometries) come from the EF Core model, so they cannot drift from the mapping.
+/// Reads some properties of every row of an entity's table with plain SQL, for the start-up path: EF Core's first
+/// LINQ query in a process (building its query pipeline, compiling the query) cost 0.3–0.5 s of a cold start on a
+/// 2-core machine (docs/performance.md). Table and column names and the value converters (geometries) come from the
+/// EF Core model, so they cannot drift from the mapping; they are read from the model's annotations, which the
+/// compiled model has before EF Core's services are built, so a start may read with it on a plain connection.
 /// </summary>
 public static class PlainQuery
 {
     /// <summary>
     /// Every row of <typeparamref name="TEntity"/>'s table, ordered by <paramref name="orderBy"/> (property names),
-    /// mapped by <paramref name="map"/>, which reads the listed <paramref name="properties"/> from the row.
+    /// mapped by <paramref name="map"/>, which reads the listed <paramref name="properties"/> from the row; on the
+    /// context's connection, inside its current transaction when it has one.
     /// </summary>
     public static async Task<List<TResult>> ReadAsync<TEntity, TResult>(DirectoryDbContext db, IReadOnlyList<string> properties,
         IReadOnlyList<string> orderBy, Func<PlainRow, TResult> map, CancellationToken cancellationToken)
     {
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        IProperty Property(string name) => entity.FindProperty(name)
-            ?? throw new InvalidOperationException($"{entity.DisplayName()} has no property {name}.");
-        string Column(string name) => sql.DelimitIdentifier(Property(name).GetColumnName(table)!);
-
-        var row = new PlainRow(properties.Select((name, ordinal) => (name, ordinal, Property(name).GetTypeMapping().Converter)));
-        var results = new List<TResult>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT {string.Join(", ", properties.Select(Column))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
-                + $"ORDER BY {string.Join(", ", orderBy.Select(Column))}";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            row.Reader = reader;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                results.Add(map(row));
-            }
+            return await ReadAsync<TEntity, TResult>(DatabaseRead.Of(db), properties, orderBy, map, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        return results;
     }
+
+    /// <summary>The same on an open connection, in its transaction.</summary>
+    public static async Task<List<TResult>> ReadAsync<TEntity, TResult>(DatabaseRead read, IReadOnlyList<string> properties,
+        IReadOnlyList<string> orderBy, Func<PlainRow, TResult> map, CancellationToken cancellationToken)
+    {
+        var entity = read.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
+        IReadOnlyProperty Property(string name) => entity.FindProperty(name)
+            ?? throw new InvalidOperationException($"{entity.DisplayName()} has no property {name}.");
+        string Column(string name) => Delimit(Property(name).GetColumnName());
+
+        // Every conversion of the mapping is configured on its property (geometries, the status); the type mapping,
+        // which a compiled model has only once EF Core's services initialised it, adds none.
+        var row = new PlainRow(properties.Select((name, ordinal) => (name, ordinal, Property(name).GetValueConverter())));
+        var table = entity.GetSchema() is { } schema ? $"{Delimit(schema)}.{Delimit(entity.GetTableName()!)}" : Delimit(entity.GetTableName()!);
+        return await read.QueryAsync(
+            $"SELECT {string.Join(", ", properties.Select(Column))} FROM {table} ORDER BY {string.Join(", ", orderBy.Select(Column))}",
+            async reader =>
+            {
+                var results = new List<TResult>();
+                row.Reader = reader;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    results.Add(map(row));
+                }
+
+                return results;
+            },
+            cancellationToken);
+    }
+
+    // SQLite and PostgreSQL both quote identifiers with double quotes.
+    private static string Delimit(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
 
 /// <summary>The current row of a <see cref="PlainQuery"/>, read by property name.</summary>
