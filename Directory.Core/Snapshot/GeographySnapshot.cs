@@ -93,9 +93,9 @@ public sealed class GeographySnapshot
     }
 
     /// <summary>The same on an open connection, in its transaction.</summary>
-    public static async Task<GeographySnapshot> LoadAsync(DatabaseRead db, CancellationToken cancellationToken)
+    public static async Task<GeographySnapshot> LoadAsync(DatabaseRead read, CancellationToken cancellationToken)
     {
-        var municipalities = await PlainQuery.ReadAsync<Municipality, Region>(db,
+        var municipalities = await PlainQuery.ReadAsync<Municipality, Region>(read,
             [nameof(Municipality.Ags), nameof(Municipality.Name), nameof(Municipality.OfficialName), nameof(Municipality.Type),
                 nameof(Municipality.DistrictKey), nameof(Municipality.GovernmentRegionKey), nameof(Municipality.Population),
                 nameof(Municipality.AreaKm2), nameof(Municipality.Boundary), nameof(Municipality.InteriorEasting), nameof(Municipality.InteriorNorthing)],
@@ -107,7 +107,7 @@ public sealed class GeographySnapshot
                 m.Get<MultiPolygon>(nameof(Municipality.Boundary)),
                 Etrs89Factory.CreatePoint(new Coordinate(m.Get<double>(nameof(Municipality.InteriorEasting)), m.Get<double>(nameof(Municipality.InteriorNorthing))))),
             cancellationToken);
-        var districts = await PlainQuery.ReadAsync<District, Region>(db,
+        var districts = await PlainQuery.ReadAsync<District, Region>(read,
             [nameof(District.Key), nameof(District.Name), nameof(District.OfficialName), nameof(District.Type),
                 nameof(District.GovernmentRegionKey), nameof(District.Population), nameof(District.AreaKm2), nameof(District.Boundary)],
             [nameof(District.Key)],
@@ -120,7 +120,7 @@ public sealed class GeographySnapshot
                     d.Get<double>(nameof(District.AreaKm2)), boundary, LabelPoint.Of(boundary));
             },
             cancellationToken);
-        var regions = await PlainQuery.ReadAsync<GovernmentRegion, Region>(db,
+        var regions = await PlainQuery.ReadAsync<GovernmentRegion, Region>(read,
             [nameof(GovernmentRegion.Key), nameof(GovernmentRegion.Name), nameof(GovernmentRegion.OfficialName),
                 nameof(GovernmentRegion.Population), nameof(GovernmentRegion.AreaKm2), nameof(GovernmentRegion.Boundary)],
             [nameof(GovernmentRegion.Key)],
@@ -133,7 +133,7 @@ public sealed class GeographySnapshot
                     r.Get<double>(nameof(GovernmentRegion.AreaKm2)), boundary, LabelPoint.Of(boundary));
             },
             cancellationToken);
-        var postcodes = await PlainQuery.ReadAsync<Postcode, PostcodePlace>(db,
+        var postcodes = await PlainQuery.ReadAsync<Postcode, PostcodePlace>(read,
             [nameof(Postcode.Code), nameof(Postcode.Place), nameof(Postcode.Ags), nameof(Postcode.Location)],
             [nameof(Postcode.Code), nameof(Postcode.Id)],
             p => new PostcodePlace(p.Get<string>(nameof(Postcode.Code)), p.Get<string>(nameof(Postcode.Place)),

@@ -16,24 +16,9 @@ public static class PlainQuery
 {
     /// <summary>
     /// Every row of <typeparamref name="TEntity"/>'s table, ordered by <paramref name="orderBy"/> (property names),
-    /// mapped by <paramref name="map"/>, which reads the listed <paramref name="properties"/> from the row; on the
-    /// context's connection, inside its current transaction when it has one.
+    /// mapped by <paramref name="map"/>, which reads the listed <paramref name="properties"/> from the row; on an open
+    /// connection, in its transaction.
     /// </summary>
-    public static async Task<List<TResult>> ReadAsync<TEntity, TResult>(DirectoryDbContext db, IReadOnlyList<string> properties,
-        IReadOnlyList<string> orderBy, Func<PlainRow, TResult> map, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ReadAsync<TEntity, TResult>(DatabaseRead.Of(db), properties, orderBy, map, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The same on an open connection, in its transaction.</summary>
     public static async Task<List<TResult>> ReadAsync<TEntity, TResult>(DatabaseRead read, IReadOnlyList<string> properties,
         IReadOnlyList<string> orderBy, Func<PlainRow, TResult> map, CancellationToken cancellationToken)
     {
