@@ -70,11 +70,7 @@ public sealed class EarlyStart
             // ReadWrite, not the default ReadWriteCreate: the early read never makes a file.
             connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
             await connection.OpenAsync();
-            await using (var timeout = connection.CreateCommand())
-            {
-                timeout.CommandText = $"PRAGMA busy_timeout = {SqliteBusyTimeout.Milliseconds}";
-                await timeout.ExecuteNonQueryAsync();
-            }
+            await SqliteBusyTimeout.ApplyAsync(connection, CancellationToken.None);
 
             if (!await DirectoryDatabase.IsCurrentAsync(connection, CancellationToken.None))
             {

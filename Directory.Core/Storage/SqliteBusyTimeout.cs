@@ -28,8 +28,11 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     }
 
     /// <inheritdoc />
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
-        CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default) => ApplyAsync(connection, cancellationToken);
+
+    /// <summary>Sets the timeout on a connection opened without EF Core (the start's early read).</summary>
+    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
