@@ -9,7 +9,7 @@ set -euo pipefail
 if ! command -v pg_ctlcluster >/dev/null || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends postgresql postgis >/dev/null
+  apt-get install -y -qq --no-install-recommends postgresql postgis postgresql-postgis >/dev/null
 fi
 
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)

@@ -30,7 +30,7 @@ public sealed record CoverageRow(string Key, string Name, string Level, string? 
 
 /// <summary>The answer of <c>/api/coverage</c>.</summary>
 /// <param name="Total">The figures of the selection as a whole: the <c>within</c> region, or NRW.</param>
-public sealed record CoverageResponse(string Level, double RadiusKm, RegionReference? Within, string Method, CoverageRow Total,
+public sealed record CoverageResponse(string Level, int RadiusKm, RegionReference? Within, string Method, CoverageRow Total,
     IReadOnlyList<CoverageRow> Regions);
 
 /// <summary>A Gemeinde in the gaps list.</summary>
@@ -39,14 +39,14 @@ public sealed record CoverageGap(string Key, string Name, string Kreis, long Pop
 /// <summary>The answer of <c>/api/coverage/gaps</c>.</summary>
 /// <param name="WithoutManager">Gemeinden without responsibility coverage, most residents first.</param>
 /// <param name="MostOutOfReach">The Gemeinden with the most residents beyond the radius, most first (at most 20).</param>
-public sealed record GapsResponse(RegionReference? Within, double RadiusKm, IReadOnlyList<CoverageGap> WithoutManager,
+public sealed record GapsResponse(RegionReference? Within, int RadiusKm, IReadOnlyList<CoverageGap> WithoutManager,
     IReadOnlyList<CoverageGap> MostOutOfReach);
 
 /// <summary>Coverage: who has a family manager, and how many residents live within reach of one.</summary>
 public static class CoverageEndpoints
 {
     /// <summary>Largest radius (km).</summary>
-    public const double MaxRadiusKm = 200;
+    public const int MaxRadiusKm = 200;
 
     private static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
 
@@ -66,7 +66,7 @@ public static class CoverageEndpoints
     // Ok<CoverageResponse> declares the JSON answer's schema (OpenAPI); the bytes sent are that record serialised.
     private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
         [Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? level,
-        [Description("Radius for the reach measure in km, 0 to 200; default 10.")] string? radiusKm,
+        [Description("Radius for the reach measure in whole km, 0 to 200; default 10.")] string? radiusKm,
         [Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? within,
         [Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? format,
         SnapshotProvider snapshots, IOptions<JsonOptions> json)
@@ -101,7 +101,7 @@ public static class CoverageEndpoints
         var radiusText = radius!.Value.ToString(CultureInfo.InvariantCulture);
         var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}", () =>
         {
-            var result = snapshot.Coverage(radius.Value * 1000);
+            var result = snapshot.Coverage(radius.Value);
             var rows = RowsOf(result, levelName).Where(r => region is null || r.Key.StartsWith(region.Key, StringComparison.Ordinal)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
             return formatName switch
@@ -122,7 +122,7 @@ public static class CoverageEndpoints
 
     private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(
         [Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? within,
-        [Description("Radius for the reach measure in km, 0 to 200; default 10.")] string? radiusKm,
+        [Description("Radius for the reach measure in whole km, 0 to 200; default 10.")] string? radiusKm,
         SnapshotProvider snapshots)
     {
         var errors = new Dictionary<string, string[]>();
@@ -139,7 +139,7 @@ public static class CoverageEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var municipalities = snapshot.Coverage(radius!.Value * 1000).Municipalities
+        var municipalities = snapshot.Coverage(radius!.Value).Municipalities
             .Where(m => region is null || m.Key.StartsWith(region.Key, StringComparison.Ordinal))
             .ToList();
         CoverageGap Gap(RegionCoverage m) => new(m.Key, m.Name, snapshot.Geography.Find(m.ParentKey!)!.Name, m.Population,
@@ -150,15 +150,16 @@ public static class CoverageEndpoints
         return TypedResults.Ok(new GapsResponse(region is null ? null : RegionReference.Of(region), radius.Value, uncovered, outOfReach));
     }
 
-    private static double? Radius(string? value, Dictionary<string, string[]> errors)
+    // Whole kilometres only: a finer radius would let anyone search for the distance at which a grid cell enters
+    // reach, and the answers are cached per radius (at most 201 of them).
+    private static int? Radius(string? value, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {
             return 10;
         }
 
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && double.IsFinite(radius)
-            && radius >= 0 && radius <= MaxRadiusKm)
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) && radius <= MaxRadiusKm)
         {
             return radius;
         }

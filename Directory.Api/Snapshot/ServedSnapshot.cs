@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Directory.Core.Coverage;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
@@ -13,14 +12,15 @@ namespace Directory.Api.Snapshot;
 /// </summary>
 public sealed class ServedSnapshot
 {
-    private const int MaxCachedRadii = 256;
+    // Radii are whole kilometres from 0 to 200, so every radius fits; answers vary by level, region and format too.
+    private const int MaxCachedRadii = 201;
     private const int MaxCachedAnswers = 1024;
 
     private readonly ServedList servedList;
     private readonly Lazy<CoverageModel> coverageModel;
     private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcCollections;
-    private readonly ConcurrentDictionary<double, CoverageResult> coverageByRadius = new();
-    private readonly ConcurrentDictionary<string, byte[]> answers = new(StringComparer.Ordinal);
+    private readonly LeastRecentlyUsedCache<int, CoverageResult> coverageByRadius = new(MaxCachedRadii);
+    private readonly LeastRecentlyUsedCache<string, byte[]> answers = new(MaxCachedAnswers, StringComparer.Ordinal);
 
     /// <summary>Puts a snapshot together.</summary>
     /// <param name="geography">The geography and what is built from it.</param>
@@ -73,32 +73,17 @@ public sealed class ServedSnapshot
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>
-    /// Coverage at a radius (metres), computed once per radius and snapshot: the snapshot is per data version, so
-    /// the cache is per (radius, data version), and every level comes from the same computation.
+    /// Coverage at a radius (whole kilometres), computed once per radius and snapshot: the snapshot is per data
+    /// version, so the cache is per (radius, data version), and every level comes from the same computation.
     /// </summary>
-    public CoverageResult Coverage(double radiusMetres)
-    {
-        if (coverageByRadius.Count > MaxCachedRadii)
-        {
-            coverageByRadius.Clear(); // a bound against clients that ask for ever new radii
-        }
-
-        return coverageByRadius.GetOrAdd(radiusMetres, r => coverageModel.Value.Compute(r));
-    }
+    public CoverageResult Coverage(int radiusKm) =>
+        coverageByRadius.GetOrAdd(radiusKm, r => coverageModel.Value.Compute(r * 1000.0));
 
     /// <summary>
     /// An answer rendered once per snapshot and then sent as bytes: for answers that depend only on the data and a
     /// few parameters (<paramref name="key"/>), such as coverage, whose JSON took longer to write than to look up.
     /// </summary>
-    public byte[] RenderedAnswer(string key, Func<byte[]> render)
-    {
-        if (answers.Count > MaxCachedAnswers)
-        {
-            answers.Clear(); // a bound against clients that ask for ever new parameters
-        }
-
-        return answers.GetOrAdd(key, _ => render());
-    }
+    public byte[] RenderedAnswer(string key, Func<byte[]> render) => answers.GetOrAdd(key, _ => render());
 
     /// <summary>The OGC API collections, built on first use.</summary>
     public IReadOnlyList<Ogc.OgcCollection> OgcCollections => ogcCollections.Value;

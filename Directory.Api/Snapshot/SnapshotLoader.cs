@@ -100,7 +100,7 @@ public sealed class SnapshotLoader(IOptions<JsonOptions> jsonOptions, SnapshotPr
                 m.Population, m.LabelPoint.Coordinate)),
             regions.Districts.ToDictionary(d => d.Key, d => d.Name),
             regions.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
-            cells, list.List.CoverageManagers);
+            cells, CoverageManager.AtPublicPositions(list.List.CoverageManagers, key => regions.Find(key)?.LabelPoint.Coordinate));
         return new ServedSnapshot(served, stored.ListVersion, list, BuildCoverage);
     }
 

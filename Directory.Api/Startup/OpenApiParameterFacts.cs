@@ -44,7 +44,9 @@ public static class OpenApiParameterFacts
                 : path == "api/places" ? "20"
                 : path.StartsWith("ogc/", StringComparison.Ordinal) ? "10000"
                 : fact.Maximum;
-            parameter.Schema = new OpenApiSchema { Type = fact.Type, Minimum = fact.Minimum, Maximum = maximum, Pattern = fact.Pattern };
+            // Coverage takes whole kilometres (docs/security.md: finer radii would help to locate hidden entries).
+            var type = parameter.Name == "radiusKm" && path.StartsWith("api/coverage", StringComparison.Ordinal) ? JsonSchemaType.Integer : fact.Type;
+            parameter.Schema = new OpenApiSchema { Type = type, Minimum = fact.Minimum, Maximum = maximum, Pattern = fact.Pattern };
             parameter.Example = fact.Example.DeepClone();
         }
 

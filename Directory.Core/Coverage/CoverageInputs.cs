@@ -9,5 +9,38 @@ public sealed record CoverageMunicipality(string Ags, string Name, string Distri
 /// <summary>A population cell: its municipality, its centre (EPSG:25832) and its Zensus 2011 residents.</summary>
 public sealed record CoverageCell(string Ags, double X, double Y, int Population);
 
-/// <summary>An active family manager, published or not: the area worked for and the location (EPSG:25832).</summary>
-public sealed record CoverageManager(string AreaKey, double X, double Y);
+/// <summary>
+/// An active family manager, published or not: the area worked for, the location (EPSG:25832) and whether the
+/// public may see the entry (consent given).
+/// </summary>
+public sealed record CoverageManager(string AreaKey, double X, double Y, bool Published)
+{
+    /// <summary>
+    /// The managers at the positions at which they count for everything that public answers are computed from
+    /// (reach, mean distance, gaps, planning): a published entry at its own location, a hidden one at the label
+    /// point of the area it works for (its Gemeinde, or its Kreis for a Kreis-level entry). That point reveals
+    /// nothing the responsibility measure does not already say ("this Gemeinde has a family manager"), so no radius,
+    /// count or distance can be traced back to where a hidden person works. A hidden entry whose area has no label
+    /// point is left out rather than counted at its own position.
+    /// </summary>
+    /// <param name="managers">Active managers, published or not.</param>
+    /// <param name="labelPointOfArea">The label point of an area key (AGS or Kreis key), or null when unknown.</param>
+    public static IReadOnlyList<CoverageManager> AtPublicPositions(IEnumerable<CoverageManager> managers,
+        Func<string, Coordinate?> labelPointOfArea)
+    {
+        var placed = new List<CoverageManager>();
+        foreach (var manager in managers)
+        {
+            if (manager.Published)
+            {
+                placed.Add(manager);
+            }
+            else if (labelPointOfArea(manager.AreaKey) is { } label)
+            {
+                placed.Add(manager with { X = label.X, Y = label.Y });
+            }
+        }
+
+        return placed;
+    }
+}

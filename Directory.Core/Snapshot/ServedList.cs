@@ -11,7 +11,8 @@ namespace Directory.Core.Snapshot;
 /// </summary>
 /// <param name="PublicManagers">The managers the public may see, ordered by id.</param>
 /// <param name="CoverageManagers">Every active manager, published or not: an entry without consent is never shown,
-/// but it still covers its area.</param>
+/// but it still covers its area (and counts for reach only at its area's label point:
+/// <see cref="CoverageManager.AtPublicPositions"/>).</param>
 public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManagers, IReadOnlyList<CoverageManager> CoverageManagers)
 {
     /// <summary>
@@ -76,7 +77,7 @@ public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManager
 
             if (manager.Status == ManagerStatus.Active)
             {
-                coverageManagers.Add(new CoverageManager(texts.Get(manager.AreaKey)!, manager.Location.X, manager.Location.Y));
+                coverageManagers.Add(new CoverageManager(texts.Get(manager.AreaKey)!, manager.Location.X, manager.Location.Y, manager.IsPublic));
             }
         }
 

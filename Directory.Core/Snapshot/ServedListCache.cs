@@ -162,6 +162,7 @@ public static class ServedListCache
                 writer.Write7BitEncodedInt(Ref(m.AreaKey));
                 writer.Write(m.X);
                 writer.Write(m.Y);
+                writer.Write(m.Published);
             }
         }
 
@@ -216,7 +217,7 @@ public static class ServedListCache
         var coverageManagers = new CoverageManager[reader.Count()];
         for (var i = 0; i < coverageManagers.Length; i++)
         {
-            coverageManagers[i] = new CoverageManager(reader.Required(table), reader.Double(), reader.Double());
+            coverageManagers[i] = new CoverageManager(reader.Required(table), reader.Double(), reader.Double(), reader.Boolean());
         }
 
         if (reader.Remaining != 0)

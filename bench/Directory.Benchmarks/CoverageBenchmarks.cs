@@ -31,7 +31,7 @@ public class CoverageBenchmarks
         // 150 managers at the inner points of random municipalities, as in the demo list (deterministic).
         var random = new Random(20251001);
         managers = Enumerable.Range(0, 150).Select(_ => data.Municipalities[random.Next(data.Municipalities.Count)])
-            .Select(m => new CoverageManager(m.Ags, m.InteriorEasting, m.InteriorNorthing)).ToArray();
+            .Select(m => new CoverageManager(m.Ags, m.InteriorEasting, m.InteriorNorthing, true)).ToArray();
         model = Build();
     }
 

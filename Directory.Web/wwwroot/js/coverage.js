@@ -30,7 +30,7 @@ function readUrl() {
   return {
     level: p.get('ebene') === 'gemeinde' ? 'gemeinde' : 'kreis',
     view: p.get('ansicht') === 'erreichbarkeit' ? 'erreichbarkeit' : 'zustaendigkeit',
-    radius: Math.min(50, Math.max(1, Number(p.get('umkreis')) || 10)),
+    radius: Math.min(50, Math.max(1, Math.round(Number(p.get('umkreis'))) || 10)),
     region: /^05\d{1,6}$/.test(p.get('gebiet') ?? '') ? p.get('gebiet') : '',
   };
 }

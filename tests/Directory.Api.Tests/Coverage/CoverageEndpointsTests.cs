@@ -110,6 +110,12 @@ public sealed class CoverageEndpointsTests(SeededApiFixture api) : IClassFixture
     [InlineData("radiusKm=-1", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
     [InlineData("radiusKm=1000000000", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
     [InlineData("radiusKm=zehn", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
+    [InlineData("radiusKm=2.5", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
+    [InlineData("radiusKm=10.0", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
+    [InlineData("radiusKm=201", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
+    [InlineData("radiusKm=1e1", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
+    [InlineData("radiusKm=NaN", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
+    [InlineData("radiusKm=%2B5", "radiusKm", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
     [InlineData("format=xml", "format", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
     [InlineData("within=12ab", "within", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
     [InlineData("level=kreis&within=05966024", "within", HttpStatusCode.BadRequest, "/problems/invalid-parameter")]
@@ -124,6 +130,7 @@ public sealed class CoverageEndpointsTests(SeededApiFixture api) : IClassFixture
     [Theory]
     [InlineData("within=05999", "within", HttpStatusCode.NotFound)]
     [InlineData("radiusKm=-5", "radiusKm", HttpStatusCode.BadRequest)]
+    [InlineData("radiusKm=0.5", "radiusKm", HttpStatusCode.BadRequest)]
     public async Task BadGapsParametersAreProblemsNamingThem(string query, string parameter, HttpStatusCode status)
     {
         var response = await api.Client.GetAsync("/api/coverage/gaps?" + query, Cancel);

@@ -22,7 +22,7 @@ public sealed class CoverageModelTests(NrwGeographyFixture nrw)
             new CoverageCell("05999001", 0, 0, 100), new CoverageCell("05999001", 3_000, 0, 100),
             new CoverageCell("05999002", 10_000, 0, 100), new CoverageCell("05999002", 20_000, 0, 200),
         ],
-        [new CoverageManager("05999001", 0, 0), new CoverageManager("05999", 20_000, 1_000)]);
+        [new CoverageManager("05999001", 0, 0, true), new CoverageManager("05999", 20_000, 1_000, true)]);
 
     [Fact]
     public void AHandMadeGridGivesTheAnswersWorkedOutByHand()
@@ -74,7 +74,7 @@ public sealed class CoverageModelTests(NrwGeographyFixture nrw)
     /// <summary>One manager at the inner point of each of a few municipalities.</summary>
     private IEnumerable<CoverageManager> SomeManagers() =>
         nrw.Data.Municipalities.Where(m => m.Ags is "05966024" or "05315000" or "05774032" or "05554008")
-            .Select(m => new CoverageManager(m.Ags, m.InteriorEasting, m.InteriorNorthing));
+            .Select(m => new CoverageManager(m.Ags, m.InteriorEasting, m.InteriorNorthing, true));
 
     [Fact]
     public void TheResidentsOfNrwSumToTheGv100Total()
@@ -116,7 +116,7 @@ public sealed class CoverageModelTests(NrwGeographyFixture nrw)
     public void AKreisLevelManagerCoversEveryGemeindeOfItsKreis()
     {
         var seat = nrw.Data.Municipalities.First(m => m.DistrictKey == "05958");
-        var result = RealData([new CoverageManager("05958", seat.InteriorEasting, seat.InteriorNorthing)]).Compute(10_000);
+        var result = RealData([new CoverageManager("05958", seat.InteriorEasting, seat.InteriorNorthing, true)]).Compute(10_000);
 
         var hsk = result.Municipalities.Where(m => m.ParentKey == "05958").ToList();
         Assert.All(hsk, m => Assert.Equal("kreis", m.CoveredBy));
