@@ -73,9 +73,20 @@ initializer.Start(app.Lifetime);
 // autocomplete answer and the names of the search answer are prepared then, not while both cores are busy starting.
 app.Lifetime.ApplicationStarted.Register(() => AnswerWarmUp.Start(app.Services));
 
+// First, so that the client address and scheme are the forwarded ones (from configured proxies only) for everything after.
+app.UseTrustedForwardedHeaders();
+// Outside the exception handler, so that its error answers carry the headers too.
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    // Browsers remember to use HTTPS only (HSTS is sent on HTTPS requests, never to localhost).
+    app.UseHsts();
+    // The staff area's cookies are Secure outside Development (StaffServices): over plain HTTP it cannot work.
+    app.UseStaffAreaOverHttpsOnly();
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
 app.UseRequestBodyLimits();
 app.UseResponseCompression();
 // The page's files are looked up on disk, a file-system call per request; the Api's and OGC's paths never name one.

@@ -30,7 +30,11 @@ internal static class ExportCommand
             var geography = await GeographySnapshot.LoadAsync(context, cancellationToken);
             var managers = await context.FamilyManagers.AsNoTracking().ToListAsync(cancellationToken);
             var path = parseResult.GetValue(output)!;
-            ListExport.Write(managers, geography, parseResult.GetValue(format), path);
+            await using (var file = PrivateFile.Create(path))
+            {
+                await ListExport.WriteAsync(managers, geography, parseResult.GetValue(format), file, cancellationToken);
+            }
+
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(string.Format(CliTexts.ExportWritten, managers.Count, path));
             return 0;
         });

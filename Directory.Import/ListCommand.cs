@@ -93,7 +93,13 @@ internal static class ListCommand
             var content = Path.GetExtension(reportPath).ToLowerInvariant() == ".json"
                 ? ListReportJson.Serialize(report)
                 : ListReportHtml.Render(report);
-            await File.WriteAllTextAsync(reportPath, content, cancellationToken);
+            // The report quotes the list's rows (names, contacts of non-public entries): owner-readable only.
+            await using (var reportFile = PrivateFile.Create(reportPath))
+            await using (var writer = new StreamWriter(reportFile, new System.Text.UTF8Encoding(false)))
+            {
+                await writer.WriteAsync(content.AsMemory(), cancellationToken);
+            }
+
             await output.WriteLineAsync(string.Format(CliTexts.ReportWritten, reportPath));
         }
 

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Directory.Api.Problems;
+using Directory.Api.Security;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Microsoft.AspNetCore.Http.Json;
@@ -70,7 +71,7 @@ public static class OgcEndpoints
             new(root, "self", html ? "text/html" : "application/json", "Diese Seite"),
             new(root + "?f=" + (html ? "json" : "html"), "alternate", html ? "application/json" : "text/html", html ? "als JSON" : "als HTML"),
             new(root + "/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "API-Beschreibung (OpenAPI 3.0)"),
-            new($"{request.Scheme}://{request.Host}{request.PathBase}/api.html", "service-doc", "text/html", "API-Referenz"),
+            new($"{ReverseProxy.PublicBaseUrl(request)}/api.html", "service-doc", "text/html", "API-Referenz"),
             new(root + "/conformance", "conformance", "application/json", "Konformitätsklassen"),
             new(root + "/collections", "data", "application/json", "Sammlungen"),
         };
@@ -306,7 +307,7 @@ public static class OgcEndpoints
 
     private sealed record Link(string Href, string Rel, string Type, string Title);
 
-    private static string Root(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/ogc";
+    private static string Root(HttpRequest request) => $"{ReverseProxy.PublicBaseUrl(request)}/ogc";
 
     private static OgcCollection? Find(SnapshotProvider snapshots, string id) =>
         snapshots.Current.OgcCollections.FirstOrDefault(c => c.Id == id);

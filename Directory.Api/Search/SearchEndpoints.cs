@@ -39,6 +39,9 @@ public static class SearchEndpoints
     /// <summary>Largest radius a search may ask for (km).</summary>
     public const double MaxRadiusKm = 200;
 
+    /// <summary>Longest place name or autocomplete text (characters); the longest Gemeinde name has 33.</summary>
+    public const int MaxPlaceLength = 100;
+
     /// <summary>Most results a search may ask for.</summary>
     public const int MaxLimit = 100;
 
@@ -59,7 +62,7 @@ public static class SearchEndpoints
         [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
         [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
         [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
-        [Description("A place or municipality name as origin (umlauts forgiven), e.g. Olpe.")] string? place,
+        [Description("A place or municipality name as origin (umlauts forgiven, at most 100 characters), e.g. Olpe.")] string? place,
         [Description("Search radius in km, above 0 and at most 200; default 25.")] string? radiusKm,
         [Description("Most results, 1 to 100; default 10.")] string? limit,
         SnapshotProvider snapshots)
@@ -121,11 +124,16 @@ public static class SearchEndpoints
             municipality, district, coveredBy, radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby, snapshot);
     }
 
-    private static Ok<List<PlaceSuggestion>> Places(
-        [Description("The typed prefix, at least 2 characters; digits complete postcodes.")] string? q,
+    private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places(
+        [Description("The typed prefix, at least 2 characters, at most 100; digits complete postcodes.")] string? q,
         [Description("Most suggestions, 1 to 20; default 10.")] string? limit,
         SnapshotProvider snapshots)
     {
+        if (q is { Length: > MaxPlaceLength })
+        {
+            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["q"] = [string.Format(ApiTexts.TextTooLong, MaxPlaceLength, q.Length)] });
+        }
+
         var count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 20) : 10;
         return TypedResults.Ok(snapshots.Current.Places.Search(q ?? "", count).Select(ToSuggestion).ToList());
     }
@@ -163,6 +171,13 @@ public static class SearchEndpoints
         out ProblemHttpResult? problem)
     {
         problem = null;
+        // Checked before any matching: the fuzzy match costs time with the length of the text.
+        if (place.Length > MaxPlaceLength)
+        {
+            errors["place"] = [string.Format(ApiTexts.TextTooLong, MaxPlaceLength, place.Length)];
+            return null;
+        }
+
         if (place.Trim().Length < 2)
         {
             errors["place"] = [ApiTexts.PlaceTooShort];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Directory.Api.Texts;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,7 +11,9 @@ namespace Directory.Api.Security;
 
 /// <summary>
 /// Limits on what one client may ask: a token bucket per client address on the public API (429 with a German
-/// problem document and Retry-After), and a small request body everywhere except the list upload.
+/// problem document and Retry-After), a fixed number of password attempts per client address and minute on the
+/// staff area's sign-in and password pages (429 with a short page), and a small request body everywhere except the
+/// list upload.
 /// </summary>
 public static class RequestLimits
 {
@@ -21,6 +24,7 @@ public static class RequestLimits
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, ReverseProxy.Validation>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -30,10 +34,11 @@ public static class RequestLimits
         {
             var permits = security.Value.PermitsPerMinute;
             var burst = security.Value.Burst;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var signIns = security.Value.SignInAttemptsPerMinute;
+            var publicApi = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 permits == 0 || !StaffPaths.IsPublicApi(context.Request.Path)
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    : RateLimitPartition.GetTokenBucketLimiter(ClientAddress.PartitionOf(context),
                         _ => new TokenBucketRateLimiterOptions
                         {
                             TokenLimit = burst,
@@ -42,6 +47,20 @@ public static class RequestLimits
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         }));
+            // Password attempts (sign-in, password change) per client address: guessing one password against every
+            // account, or locking every account, takes one request per try and so stalls here.
+            var passwordAttempts = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                signIns == 0 || !IsPasswordAttempt(context.Request)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = signIns,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(publicApi, passwordAttempts);
         });
         // Reading a form (sign-in, edit, upload) never buffers more than the upload limit allows.
         services.AddOptions<FormOptions>().Configure<IOptions<SecurityOptions>>((form, security) =>
@@ -74,11 +93,30 @@ public static class RequestLimits
 
     private static long UploadBodyLimit(SecurityOptions security) => 2 * security.MaxUploadBytes;
 
+    private static bool IsPasswordAttempt(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.Equals(StaffPaths.SignIn, StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals(StaffPaths.ChangePassword, StringComparison.OrdinalIgnoreCase));
+
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 10;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (StaffPaths.IsStaff(context.Request.Path) && !context.Request.Path.StartsWithSegments(StaffPaths.Api, StringComparison.OrdinalIgnoreCase))
+        {
+            // A person at the sign-in form: a page, not a JSON document.
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var title = HtmlEncoder.Default.Encode(ApiTexts.RateLimitedTitle);
+            await context.Response.WriteAsync(
+                "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + $"<title>{title} – Familienmanager NRW</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"staff\">"
+                + $"<h1>{title}</h1><p>{HtmlEncoder.Default.Encode(string.Format(ApiTexts.RateLimitedSignInDetail, seconds))}</p>"
+                + $"<p><a href=\"{StaffPaths.SignIn}\">{HtmlEncoder.Default.Encode(ApiTexts.StaffChallengeSignIn)}</a></p></main></body></html>",
+                cancellationToken);
+            return;
+        }
+
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {

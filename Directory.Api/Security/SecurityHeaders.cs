@@ -6,7 +6,8 @@ namespace Directory.Api.Security;
 /// <summary>
 /// The response headers every answer carries: a Content-Security-Policy without <c>unsafe-inline</c> (the pages have
 /// no inline script or style), no MIME sniffing, no referrer beyond the origin, and frame rules that allow embedding
-/// of the public pages only by the configured origins and of the staff area never.
+/// of the public pages only by the configured origins and of the staff area never. On every response, error
+/// responses of the exception handler and the status-code pages included.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -19,29 +20,39 @@ public static class SecurityHeaders
         var staffPolicy = ContentSecurityPolicy(null, []);
         return app.Use((context, next) =>
         {
-            var staff = StaffPaths.IsStaff(context.Request.Path);
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = staff ? staffPolicy : publicPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
-            if (staff || security.FrameAncestors.Length == 0)
+            // Set when the response starts, not now: the exception handler clears the headers of a failed request
+            // before it writes the error, and that answer must carry them too.
+            context.Response.OnStarting(() =>
             {
-                // For browsers that predate frame-ancestors; it cannot name several origins, so only when none may embed.
-                headers.XFrameOptions = "DENY";
-            }
-
-            if (staff)
-            {
-                // Personal data of non-public entries: never kept in a shared or browser cache.
-                // (The form of the value antiforgery sets itself, so that it has nothing to override and log.)
-                headers.CacheControl = "no-cache, no-store";
-                headers.Pragma = "no-cache";
-            }
-
+                Apply(context, security, publicPolicy, staffPolicy);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
+    }
+
+    private static void Apply(HttpContext context, SecurityOptions security, string publicPolicy, string staffPolicy)
+    {
+        var staff = StaffPaths.IsStaff(context.Request.Path);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = staff ? staffPolicy : publicPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
+        if (staff || security.FrameAncestors.Length == 0)
+        {
+            // For browsers that predate frame-ancestors; it cannot name several origins, so only when none may embed.
+            headers.XFrameOptions = "DENY";
+        }
+
+        if (staff)
+        {
+            // Personal data of non-public entries: never kept in a shared or browser cache.
+            // (The form of the value antiforgery sets itself, so that it has nothing to override and log.)
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
+        }
     }
 
     /// <summary>The policy for the given optional tile server and embedding origins.</summary>

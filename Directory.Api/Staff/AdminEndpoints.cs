@@ -59,7 +59,7 @@ public static class AdminEndpoints
             : TypedResults.File(Encoding.UTF8.GetBytes(ListReportHtml.Render(ListReportJson.Deserialize(record.Report))), "text/html", name + ".html");
     }
 
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string? format, DirectoryDbContext db,
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> Export(string? format, DirectoryDbContext db,
         SnapshotProvider snapshots, HttpContext context, CancellationToken cancellationToken)
     {
         ListExportFormat? parsed = (format ?? "csv").ToLowerInvariant() switch
@@ -82,11 +82,9 @@ public static class AdminEndpoints
             _ => (".geojson", "application/geo+json"),
         };
 
-        // ListExport writes files; a private temporary one, deleted when the response is done.
-        var path = Path.Combine(Path.GetTempPath(), $"familienmanager-export-{Guid.NewGuid():N}{extension}");
-        ListExport.Write(managers, snapshots.Current.Geography, exportFormat, path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose);
-        context.Response.RegisterForDispose(stream);
-        return TypedResults.Stream(stream, contentType, $"familienmanager-{DateTime.Now:yyyy-MM-dd}{extension}");
+        // Written straight to the response: the export holds non-public entries and never goes into a file.
+        var geography = snapshots.Current.Geography;
+        return TypedResults.Stream(body => ListExport.WriteAsync(managers, geography, exportFormat, body, cancellationToken),
+            contentType, $"familienmanager-{DateTime.Now:yyyy-MM-dd}{extension}");
     }
 }

@@ -149,30 +149,15 @@ public sealed class ListUploads(
     private async Task<(ListImportReport? Report, string? Error)> RunImportAsync(string name, byte[] content,
         ListImportOptions options, CancellationToken cancellationToken)
     {
-        // The importer reads files; it gets one under the upload's own name, so that its messages name it.
-        var folder = Path.Combine(Path.GetTempPath(), "familienmanager-nrw-uploads", Guid.NewGuid().ToString("N"));
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            System.IO.Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        // Read from memory under the upload's own name, so that its messages name it: a list with personal data is
+        // never written to a file (a temporary folder may be readable by other local users or outlive a crash).
         try
         {
-            var path = Path.Combine(folder, name);
-            await File.WriteAllBytesAsync(path, content, cancellationToken);
-            return (await ListImporter.ImportAsync(db, snapshots.Current.Geography, path, options, cancellationToken), null);
+            return (await ListImporter.ImportAsync(db, snapshots.Current.Geography, ListFile.FromBytes(name, content), options, cancellationToken), null);
         }
         catch (ListFileException ex)
         {
             return (null, ex.Message);
-        }
-        finally
-        {
-            System.IO.Directory.Delete(folder, recursive: true);
         }
     }
 }

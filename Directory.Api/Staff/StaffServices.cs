@@ -2,6 +2,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Directory.Api.Security;
+using Directory.Api.Texts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Directory.Core.Staff;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +30,36 @@ public static class StaffServices
     /// <summary>Claim present once the account has its own password.</summary>
     public const string PasswordCurrentClaim = "directory:password-current";
 
+    /// <summary>The prefix of the cookies outside Development (RFC 6265bis: Secure, no Domain, Path "/").</summary>
+    public const string SecureCookiePrefix = "__Host-";
+
+    /// <summary>
+    /// Outside Development the staff area answers plain HTTP requests with a short page that says HTTPS is needed
+    /// (its cookies are Secure; antiforgery would otherwise fail with a 500). Behind a TLS proxy the scheme comes from
+    /// X-Forwarded-Proto of a configured proxy (<see cref="ReverseProxy"/>).
+    /// </summary>
+    public static IApplicationBuilder UseStaffAreaOverHttpsOnly(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaffServices));
+        return app.Use(async (context, next) =>
+        {
+            if (context.Request.IsHttps || !StaffPaths.IsStaff(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+
+            logger.LogWarning("A staff request over plain HTTP was refused; behind a TLS proxy list it in Security:KnownProxies");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var title = HtmlEncoder.Default.Encode(ApiTexts.StaffHttpsRequiredTitle);
+            await context.Response.WriteAsync(
+                "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + $"<title>{title} – Familienmanager NRW</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"staff\">"
+                + $"<h1>{title}</h1><p>{HtmlEncoder.Default.Encode(ApiTexts.StaffHttpsRequiredDetail)}</p></main></body></html>");
+        });
+    }
+
     /// <summary>Registers Identity, the cookie, the policies, antiforgery and the pages.</summary>
     public static IServiceCollection AddStaffArea(this IServiceCollection services)
     {
@@ -47,8 +80,28 @@ public static class StaffServices
             options.Events.OnRedirectToLogin = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden);
         });
-        // A removed account or a changed password ends other sessions within a minute, not the default half hour.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Outside Development (a deployment behind a TLS proxy) the cookies are Secure and __Host- prefixed: never
+        // sent over plain HTTP, and bound to this host and path "/" so that no subdomain can set or shadow them.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IHostEnvironment>((options, environment) =>
+        {
+            if (!environment.IsDevelopment())
+            {
+                options.Cookie.Name = SecureCookiePrefix + options.Cookie.Name;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
+        {
+            if (!environment.IsDevelopment())
+            {
+                options.Cookie.Name = SecureCookiePrefix + options.Cookie.Name;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
+
+        // The security stamp is checked on every staff request (a few per minute, one indexed read each): a sign-out, a
+        // changed password or a removed account ends the account's other sessions at once, not after the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(PasswordCurrentClaim))

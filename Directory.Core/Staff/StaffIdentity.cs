@@ -21,6 +21,20 @@ public static class StaffIdentity
     /// <summary>How long a locked account stays locked.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a one-time password of <c>user add</c> or <c>user reset</c> is valid unless told otherwise.</summary>
+    public const int DefaultOneTimePasswordHours = 72;
+
+    /// <summary>The longest validity a one-time password may be given (30 days).</summary>
+    public const int MaxOneTimePasswordHours = 720;
+
+    /// <summary>
+    /// True when the account still has its one-time password and that has expired: sign-in is refused until
+    /// <c>user reset</c> issues a new one. An account made before expiry was recorded counts from when it was made.
+    /// </summary>
+    public static bool OneTimePasswordExpired(StaffUser user, DateTime nowUtc) =>
+        user.MustChangePassword
+        && (user.OneTimePasswordExpiresAtUtc ?? user.CreatedAtUtc.AddHours(DefaultOneTimePasswordHours)) <= nowUtc;
+
     // No look-alikes (0/O, 1/l/I): the password is read off a terminal and typed once.
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -28,6 +42,7 @@ public static class StaffIdentity
     public static IdentityBuilder AddStaffIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<StaffUser>(Configure)
             .AddEntityFrameworkStores<DirectoryDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<GermanIdentityErrorDescriber>();
 
     /// <summary>The password, lock-out and user-name rules.</summary>

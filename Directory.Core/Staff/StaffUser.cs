@@ -14,6 +14,12 @@ public sealed class StaffUser : IdentityUser
     /// </summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>
+    /// Until when the one-time password of <c>user add</c> or <c>user reset</c> may be used to sign in (UTC); null
+    /// once the holder has an own password. A one-time password read off a terminal long ago is refused.
+    /// </summary>
+    public DateTime? OneTimePasswordExpiresAtUtc { get; set; }
+
     /// <summary>When the account was made (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -40,21 +40,32 @@ public static class ListExport
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    /// <summary>Writes <paramref name="managers"/> to <paramref name="path"/> in <paramref name="format"/>.</summary>
-    public static void Write(IEnumerable<FamilyManager> managers, GeographySnapshot geography, ListExportFormat format, string path)
+    /// <summary>
+    /// Writes <paramref name="managers"/> in <paramref name="format"/> to <paramref name="output"/> (a file the caller
+    /// opened, or a response body): the export holds non-public entries, so it is never put in a file of its own.
+    /// </summary>
+    public static async Task WriteAsync(IEnumerable<FamilyManager> managers, GeographySnapshot geography, ListExportFormat format,
+        Stream output, CancellationToken cancellationToken)
     {
         var rows = managers.OrderBy(m => m.AreaKey, StringComparer.Ordinal).ThenBy(m => m.Surname, StringComparer.Ordinal)
             .ThenBy(m => m.FirstName, StringComparer.Ordinal).Select(m => (Manager: m, Cells: Cells(m, geography))).ToList();
         switch (format)
         {
             case ListExportFormat.Csv:
-                WriteCsv(rows.Select(r => r.Cells), path);
+                await WriteCsvAsync(rows.Select(r => r.Cells), output, cancellationToken);
                 break;
             case ListExportFormat.Xlsx:
-                WriteXlsx(rows.Select(r => r.Cells), path);
+                // The package format seeks while it writes: built in memory, then copied.
+                using (var workbook = new MemoryStream())
+                {
+                    WriteXlsx(rows.Select(r => r.Cells), workbook);
+                    workbook.Position = 0;
+                    await workbook.CopyToAsync(output, cancellationToken);
+                }
+
                 break;
             default:
-                WriteGeoJson(rows, path);
+                await WriteGeoJsonAsync(rows, output, cancellationToken);
                 break;
         }
     }
@@ -86,13 +97,13 @@ public static class ListExport
         ];
     }
 
-    private static void WriteCsv(IEnumerable<string[]> rows, string path)
+    private static async Task WriteCsvAsync(IEnumerable<string[]> rows, Stream output, CancellationToken cancellationToken)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(';', Header));
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(string.Join(';', Header).AsMemory(), cancellationToken);
         foreach (var row in rows)
         {
-            writer.WriteLine(string.Join(';', row.Select(cell => Quote(NeutraliseFormula(cell)))));
+            await writer.WriteLineAsync(string.Join(';', row.Select(cell => Quote(NeutraliseFormula(cell)))).AsMemory(), cancellationToken);
         }
     }
 
@@ -100,9 +111,9 @@ public static class ListExport
     public static string Quote(string value) =>
         value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    private static void WriteXlsx(IEnumerable<string[]> rows, string path)
+    private static void WriteXlsx(IEnumerable<string[]> rows, Stream output)
     {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         var worksheet = workbook.AddNewPart<WorksheetPart>();
@@ -136,7 +147,8 @@ public static class ListExport
         writer.WriteEndElement();
     }
 
-    private static void WriteGeoJson(IEnumerable<(FamilyManager Manager, string[] Cells)> rows, string path)
+    private static async Task WriteGeoJsonAsync(IEnumerable<(FamilyManager Manager, string[] Cells)> rows, Stream output,
+        CancellationToken cancellationToken)
     {
         var collection = new FeatureCollection();
         foreach (var (manager, cells) in rows)
@@ -153,6 +165,6 @@ public static class ListExport
 
         var options = new JsonSerializerOptions { WriteIndented = false };
         options.Converters.Add(new GeoJsonConverterFactory());
-        File.WriteAllText(path, JsonSerializer.Serialize(collection, options), new UTF8Encoding(false));
+        await JsonSerializer.SerializeAsync(output, collection, options, cancellationToken);
     }
 }

@@ -14,13 +14,18 @@ namespace Directory.Core.Managers.Lists;
 public static class ListImporter
 {
     /// <summary>Imports <paramref name="path"/>; throws <see cref="ListFileException"/> when the file cannot be read at all.</summary>
-    public static async Task<ListImportReport> ImportAsync(DirectoryDbContext db, GeographySnapshot geography, string path,
+    public static Task<ListImportReport> ImportAsync(DirectoryDbContext db, GeographySnapshot geography, string path,
+        ListImportOptions options, CancellationToken cancellationToken) =>
+        ImportAsync(db, geography, ListFile.FromPath(path), options, cancellationToken);
+
+    /// <summary>Imports <paramref name="file"/>; throws <see cref="ListFileException"/> when it cannot be read at all.</summary>
+    public static async Task<ListImportReport> ImportAsync(DirectoryDbContext db, GeographySnapshot geography, ListFile file,
         ListImportOptions options, CancellationToken cancellationToken)
     {
         var readOptions = options.Read ?? new ListReadOptions();
         var limits = readOptions.EffectiveLimits;
-        var source = ListSource.Open(path, limits, readOptions.Sheet);
-        var report = new ListImportReport { FileName = Path.GetFileName(path), Sha256 = await HashAsync(path, cancellationToken), Format = source.Format, Mode = options.Mode };
+        var source = ListSource.Open(file, limits, readOptions.Sheet);
+        var report = new ListImportReport { FileName = file.Name, Sha256 = await HashAsync(file, cancellationToken), Format = source.Format, Mode = options.Mode };
 
         using var rows = source.Rows.GetEnumerator();
         var header = FindHeader(rows, limits, report);
@@ -301,9 +306,9 @@ public static class ListImporter
         db.ChangeTracker.Clear();
     }
 
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    private static async Task<string> HashAsync(ListFile file, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(path);
+        await using var stream = file.Open();
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

@@ -34,15 +34,13 @@ public sealed class ListSource
     public IEnumerable<ListRow> Rows => rows();
 
     /// <summary>Opens <paramref name="path"/>; throws <see cref="ListFileException"/> with a German reason.</summary>
-    public static ListSource Open(string path, ListLimits limits, string? sheet = null)
-    {
-        var fileName = Path.GetFileName(path);
-        if (!File.Exists(path))
-        {
-            throw new ListFileException(string.Format(ListTexts.FileMissing, path));
-        }
+    public static ListSource Open(string path, ListLimits limits, string? sheet = null) => Open(ListFile.FromPath(path), limits, sheet);
 
-        var length = new FileInfo(path).Length;
+    /// <summary>Opens <paramref name="file"/>; throws <see cref="ListFileException"/> with a German reason.</summary>
+    public static ListSource Open(ListFile file, ListLimits limits, string? sheet = null)
+    {
+        var fileName = file.Name;
+        var length = file.Length;
         if (length > limits.MaxFileBytes)
         {
             throw new ListFileException(string.Format(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ListTexts.FileTooLarge,
@@ -56,12 +54,12 @@ public sealed class ListSource
 
         Span<byte> head = stackalloc byte[8];
         int headLength;
-        using (var stream = File.OpenRead(path))
+        using (var stream = file.Open())
         {
-            headLength = stream.Read(head);
+            headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var isZip = headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         var isOle = headLength >= 8 && head[..8].SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
         if (extension is ".xlsx" or ".xlsm" || isZip)
@@ -71,8 +69,8 @@ public sealed class ListSource
                 throw new ListFileException(string.Format(ListTexts.NotASpreadsheet, fileName, "xlsx"));
             }
 
-            CheckZip(path, fileName, limits);
-            return Spreadsheet(path, fileName, "Excel (.xlsx)", sheet, limits);
+            CheckZip(file, limits);
+            return Spreadsheet(file, "Excel (.xlsx)", sheet, limits);
         }
 
         if (extension == ".xls" || isOle)
@@ -82,17 +80,18 @@ public sealed class ListSource
                 throw new ListFileException(string.Format(ListTexts.NotASpreadsheet, fileName, "xls"));
             }
 
-            return Spreadsheet(path, fileName, "Excel (.xls)", sheet, limits);
+            return Spreadsheet(file, "Excel (.xls)", sheet, limits);
         }
 
-        return Csv(path, fileName, limits);
+        return Csv(file, limits);
     }
 
-    private static void CheckZip(string path, string fileName, ListLimits limits)
+    private static void CheckZip(ListFile file, ListLimits limits)
     {
+        var fileName = file.Name;
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            using var zip = new ZipArchive(file.Open(), ZipArchiveMode.Read);
             long total = 0;
             foreach (var entry in zip.Entries)
             {
@@ -114,19 +113,20 @@ public sealed class ListSource
         }
     }
 
-    private static ListSource Spreadsheet(string path, string fileName, string format, string? sheet, ListLimits limits)
+    private static ListSource Spreadsheet(ListFile file, string format, string? sheet, ListLimits limits)
     {
         // Open once now, so that a damaged file or a missing sheet is reported before any row is read.
-        using (var probe = OpenSheet(path, fileName, sheet))
+        using (var probe = OpenSheet(file, sheet))
         {
         }
 
-        return new ListSource(sheet is null ? format : $"{format}, Blatt „{sheet}“", () => ReadSheet(path, fileName, sheet, limits));
+        return new ListSource(sheet is null ? format : $"{format}, Blatt „{sheet}“", () => ReadSheet(file, sheet, limits));
     }
 
-    private static IExcelDataReader OpenSheet(string path, string fileName, string? sheet)
+    private static IExcelDataReader OpenSheet(ListFile file, string? sheet)
     {
-        var stream = File.OpenRead(path);
+        var fileName = file.Name;
+        var stream = file.Open();
         IExcelDataReader reader;
         try
         {
@@ -159,9 +159,10 @@ public sealed class ListSource
         return reader;
     }
 
-    private static IEnumerable<ListRow> ReadSheet(string path, string fileName, string? sheet, ListLimits limits)
+    private static IEnumerable<ListRow> ReadSheet(ListFile file, string? sheet, ListLimits limits)
     {
-        using var reader = OpenSheet(path, fileName, sheet);
+        var fileName = file.Name;
+        using var reader = OpenSheet(file, sheet);
         var rowNumber = 0;
         while (true)
         {
@@ -208,18 +209,19 @@ public sealed class ListSource
             ? text
             : throw new ListFileException(string.Format(ListTexts.CellTooLong, fileName, row, limits.MaxCellLength));
 
-    private static ListSource Csv(string path, string fileName, ListLimits limits)
+    private static ListSource Csv(ListFile file, ListLimits limits)
     {
-        var encoding = DetectEncoding(path, fileName);
-        var delimiter = DetectDelimiter(path, encoding);
+        var encoding = DetectEncoding(file);
+        var delimiter = DetectDelimiter(file, encoding);
         var delimiterName = delimiter == '\t' ? "Tabulator" : $"„{delimiter}“";
         return new ListSource($"CSV, Trennzeichen {delimiterName}, {encoding.WebName.ToUpperInvariant()}",
-            () => ReadCsv(path, fileName, encoding, delimiter, limits));
+            () => ReadCsv(file, encoding, delimiter, limits));
     }
 
-    private static IEnumerable<ListRow> ReadCsv(string path, string fileName, Encoding encoding, char delimiter, ListLimits limits)
+    private static IEnumerable<ListRow> ReadCsv(ListFile file, Encoding encoding, char delimiter, ListLimits limits)
     {
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        var fileName = file.Name;
+        using var reader = new StreamReader(file.Open(), encoding, detectEncodingFromByteOrderMarks: true);
         using var records = CsvParser.Parse(reader, delimiter, limits.MaxColumns, limits.MaxCellLength).GetEnumerator();
         while (true)
         {
@@ -249,11 +251,12 @@ public sealed class ListSource
     /// UTF-16 and UTF-8 by their byte order marks; otherwise UTF-8 if every byte sequence is valid UTF-8 (checked over
     /// the whole file, streaming), else Windows-1252, what German Excel writes. NUL bytes mean binary data.
     /// </summary>
-    private static Encoding DetectEncoding(string path, string fileName)
+    private static Encoding DetectEncoding(ListFile file)
     {
-        using var stream = File.OpenRead(path);
+        var fileName = file.Name;
+        using var stream = file.Open();
         Span<byte> bom = stackalloc byte[3];
-        var read = stream.Read(bom);
+        var read = stream.ReadAtLeast(bom, bom.Length, throwOnEndOfStream: false);
         if (read >= 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
         {
             return bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
@@ -292,9 +295,9 @@ public sealed class ListSource
     /// The separator that occurs most often outside quotes in one of the first lines (the header has many); on a tie
     /// <c>;</c> before tab before <c>,</c>, since German Excel writes <c>;</c> and decimal commas inflate the count of <c>,</c>.
     /// </summary>
-    private static char DetectDelimiter(string path, Encoding encoding)
+    private static char DetectDelimiter(ListFile file, Encoding encoding)
     {
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(file.Open(), encoding, detectEncodingFromByteOrderMarks: true);
         var best = (Delimiter: ';', Count: 0);
         for (var i = 0; i < 30 && reader.ReadLine() is { } line; i++)
         {

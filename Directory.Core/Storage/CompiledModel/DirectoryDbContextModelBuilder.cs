@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40b00f80-88e7-4fc4-8e12-53349c19a18d"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("6aaa359a-81b1-491c-8aff-68e51eea929d"), entityTypeCount: 14)
         {
         }
 

@@ -28,6 +28,7 @@ namespace Directory.Core.Storage.CompiledModel
                 fieldInfo: typeof(DirectoryState).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.AddAnnotation("Relational:ColumnName", "Id");
 
             var geographyVersion = runtimeEntityType.AddProperty(
                 "GeographyVersion",

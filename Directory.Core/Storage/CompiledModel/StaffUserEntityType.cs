@@ -20,7 +20,7 @@ namespace Directory.Core.Storage.CompiledModel
                 "Directory.Core.Staff.StaffUser",
                 typeof(StaffUser),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -104,6 +104,13 @@ namespace Directory.Core.Storage.CompiledModel
                 fieldInfo: typeof(IdentityUser<string>).GetField("<NormalizedUserName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 256);
+
+            var oneTimePasswordExpiresAtUtc = runtimeEntityType.AddProperty(
+                "OneTimePasswordExpiresAtUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(StaffUser).GetProperty("OneTimePasswordExpiresAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffUser).GetField("<OneTimePasswordExpiresAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var passwordHash = runtimeEntityType.AddProperty(
                 "PasswordHash",

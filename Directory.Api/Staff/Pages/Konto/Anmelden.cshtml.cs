@@ -1,4 +1,3 @@
-using System.Globalization;
 using Directory.Core.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +7,16 @@ namespace Directory.Api.Staff.Pages.Konto;
 
 /// <summary>
 /// Sign-in with lock-out: after <see cref="StaffIdentity.MaxFailedAccessAttempts"/> wrong passwords in a row the
-/// account is locked for <see cref="StaffIdentity.LockoutDuration"/>. A wrong name and a wrong password get the
-/// same answer, so the page does not tell which accounts exist.
+/// account is locked for <see cref="StaffIdentity.LockoutDuration"/>. The page tells nobody which accounts exist:
+/// a wrong password, an unknown name, a locked account and an expired one-time password get the same answer after
+/// the same work (one password hash, against a dummy hash when there is no account to check), and the log names
+/// the client address, never the typed name. Attempts per client address are limited (<see cref="Security.RequestLimits"/>).
 /// </summary>
 public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInModel> logger) : PageModel
 {
+    // A hash of a random password, made once with the same hasher (and so the same work) as the accounts' hashes.
+    private static string? dummyHash;
+
     [BindProperty]
     public string? UserName { get; set; }
 
@@ -37,29 +41,47 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var client = HttpContext.Connection.RemoteIpAddress;
+        var users = signIn.UserManager;
+        var user = await users.FindByNameAsync(UserName.Trim());
+        if (user is null || await users.IsLockedOutAsync(user) || StaffIdentity.OneTimePasswordExpired(user, DateTime.UtcNow))
+        {
+            // Nothing to check: the same hashing as a real attempt, so that the time taken tells nothing either.
+            var dummy = new StaffUser();
+            users.PasswordHasher.VerifyHashedPassword(dummy, dummyHash ??= users.PasswordHasher.HashPassword(dummy, StaffIdentity.GenerateOneTimePassword()), Password);
+            logger.LogWarning("Failed staff sign-in from {Client} (unknown account, locked account or expired one-time password)", client);
+            return Refused();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("Staff account {User} signed in", UserName.Trim());
+            logger.LogInformation("Staff account {User} signed in from {Client}", user.UserName, client);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/verwaltung", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/verwaltung");
         }
 
         if (result.IsLockedOut)
         {
-            var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
-            var until = user?.LockoutEnd?.ToLocalTime() ?? DateTimeOffset.Now + StaffIdentity.LockoutDuration;
-            Error = string.Format(CultureInfo.GetCultureInfo("de-DE"),
-                "Das Konto ist nach {0} Fehlversuchen bis {1:HH:mm} Uhr gesperrt. Bitte später erneut versuchen.",
-                StaffIdentity.MaxFailedAccessAttempts, until);
-            logger.LogWarning("A staff account is locked out after repeated failed sign-ins");
+            logger.LogWarning("A staff account was locked out after repeated failed sign-ins, the last from {Client}", client);
         }
         else
         {
-            Error = "Kontoname oder Passwort stimmen nicht.";
-            logger.LogInformation("Failed staff sign-in");
+            logger.LogWarning("Failed staff sign-in from {Client}", client);
         }
 
+        return Refused();
+    }
+
+    private PageResult Refused()
+    {
+        Error = SignInRefused;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
+
+    /// <summary>The one answer to every refused sign-in.</summary>
+    public static readonly string SignInRefused =
+        $"Die Anmeldung ist nicht möglich: Kontoname oder Passwort stimmen nicht, das Konto ist nach {StaffIdentity.MaxFailedAccessAttempts} "
+        + $"Fehlversuchen für {StaffIdentity.LockoutDuration.TotalMinutes:0} Minuten gesperrt, oder das Einmal-Passwort ist abgelaufen "
+        + "(ein neues gibt die Betreiberin mit „Directory.Import user reset NAME“ aus).";
 }

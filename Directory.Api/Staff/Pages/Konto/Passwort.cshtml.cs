@@ -1,3 +1,4 @@
+using Directory.Api.Security;
 using Directory.Core.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Directory.Api.Staff.Pages.Konto;
 
-/// <summary>Replaces the one-time password (or any password) with the holder's own; only then is the area open.</summary>
+/// <summary>
+/// Replaces the one-time password (or any password) with the holder's own; only then is the area open. A wrong
+/// current password counts toward the lock-out; a change ends the account's other sessions.
+/// </summary>
 public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty]
@@ -35,7 +39,8 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, ILogger
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await signIn.UserManager.GetUserAsync(User);
+        var users = signIn.UserManager;
+        var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
@@ -55,14 +60,35 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, ILogger
             Errors.Add("Das neue Passwort muss sich vom bisherigen unterscheiden.");
         }
 
+        if (Errors.Count == 0 && !await users.CheckPasswordAsync(user, CurrentPassword!))
+        {
+            // A wrong current password counts toward the lock-out as a wrong sign-in does: a session left open must
+            // not be a way to guess the password without limit.
+            await users.AccessFailedAsync(user);
+            logger.LogWarning("Wrong current password on the password page from {Client}", HttpContext.Connection.RemoteIpAddress);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await signIn.SignOutAsync();
+                logger.LogWarning("A staff account was locked out after repeated wrong passwords on the password page, the last from {Client}",
+                    HttpContext.Connection.RemoteIpAddress);
+                return LocalRedirect(StaffPaths.SignIn);
+            }
+
+            Errors.Add(users.ErrorDescriber.PasswordMismatch().Description);
+        }
+
         if (Errors.Count == 0)
         {
-            var result = await signIn.UserManager.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
+            var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
             if (result.Succeeded)
             {
                 user.MustChangePassword = false;
-                await signIn.UserManager.UpdateAsync(user);
-                // A new cookie with the claim that opens the area; the changed security stamp ends other sessions.
+                user.OneTimePasswordExpiresAtUtc = null;
+                await users.ResetAccessFailedCountAsync(user);
+                await users.UpdateAsync(user);
+                // A new cookie with the claim that opens the area; the changed security stamp ends other sessions at
+                // their next request.
                 await signIn.RefreshSignInAsync(user);
                 logger.LogInformation("Staff account {User} set a new password", user.UserName);
                 return LocalRedirect("/verwaltung");
