@@ -90,14 +90,6 @@ public static class StaffServices
                 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             }
         });
-        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
-        {
-            if (!environment.IsDevelopment())
-            {
-                options.Cookie.Name = SecureCookiePrefix + options.Cookie.Name;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            }
-        });
 
         // The security stamp is checked on every staff request (a few per minute, one indexed read each): a sign-out, a
         // changed password or a removed account ends the account's other sessions at once, not after the default half hour.
@@ -119,6 +111,15 @@ public static class StaffServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // SecurityHeaders sets X-Frame-Options for every response already.
             options.SuppressXFrameOptionsHeader = true;
+        });
+        // After the settings above, which it prefixes (see the sign-in cookie).
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
+        {
+            if (!environment.IsDevelopment())
+            {
+                options.Cookie.Name = SecureCookiePrefix + options.Cookie.Name;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
         });
 
         // Razor encodes every non-ASCII character by default ("&#xFC;" for "ü"); German pages keep their letters,

@@ -3,6 +3,7 @@ using Directory.Testing;
 using Microsoft.AspNetCore.Hosting;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
 {
     private readonly TemporaryDirectory folder = new();
     private readonly Dictionary<string, string?> settings = new();
+    private readonly List<Action<IServiceCollection>> serviceChanges = [];
 
     public DirectoryApiFactory()
     {
@@ -49,8 +51,20 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Changes the service's registrations (after its own), before the first request starts the app.</summary>
+    public DirectoryApiFactory WithServices(Action<IServiceCollection> change)
+    {
+        serviceChanges.Add(change);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var change in serviceChanges)
+        {
+            builder.ConfigureTestServices(change);
+        }
+
         builder.UseSetting("ConnectionStrings:Directory", DirectoryDatabase.ToConnectionString(Database));
         builder.UseSetting("Directory:GeographySource", RepositoryPaths.Data);
         foreach (var (key, value) in settings)
