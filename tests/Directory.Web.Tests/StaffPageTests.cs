@@ -10,7 +10,7 @@ namespace Directory.Web.Tests;
 
 /// <summary>
 /// The staff area in a real browser, under its Content-Security-Policy: sign in with the one-time password, set an
-/// own one, upload a list with errors and read the report, upload a correct list and apply it.
+/// own one, upload a list with errors and read the report, upload a correct list and apply it, sign out.
 /// </summary>
 public sealed class StaffPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncDisposable
 {
@@ -86,6 +86,17 @@ public sealed class StaffPageTests(BrowserFixture browser) : IClassFixture<Brows
         var managers = await http.GetStringAsync(browser.BaseAddress + "/api/managers/nearby?plz=57462&radius=5&limit=100", TestContext.Current.CancellationToken);
         Assert.Contains("Jürgen Beispiel", managers);
         Assert.DoesNotContain("Käthe Muster", managers);
+
+        // Signing out from the header ends the session: the cookie is gone, and a copy of it opens nothing.
+        var session = (await context.CookiesAsync()).Where(c => c.Name.EndsWith("FamilienmanagerNrw.Verwaltung", StringComparison.Ordinal)).ToList();
+        Assert.Single(session);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden (tina)" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/verwaltung/anmelden$"));
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.EndsWith("FamilienmanagerNrw.Verwaltung", StringComparison.Ordinal));
+        await using var copied = await browser.Browser.NewContextAsync(new() { Locale = "de-DE" });
+        await copied.AddCookiesAsync(session.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        var withOldCookie = await (await copied.NewPageAsync()).GotoAsync(browser.BaseAddress + "/verwaltung/eintraege");
+        Assert.Equal(401, withOldCookie!.Status);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
