@@ -190,6 +190,34 @@ public sealed class ListCommandTests : IAsyncLifetime
         Assert.Contains($"0 neu, 0 geändert, 0 entfernt, {await CountAsync()} unverändert", output);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    [InlineData("geojson")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task ExportsAndReportsAreReadableByTheirOwnerOnly(string format)
+    {
+        await List(DemoList);
+        var exported = folder.File("export." + format);
+        var report = folder.File("bericht.html");
+        // Files that were there before (readable by everyone) are replaced with owner-only ones.
+        foreach (var path in new[] { exported, report })
+        {
+            await File.WriteAllTextAsync(path, "alt", TestContext.Current.CancellationToken);
+            File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+        }
+
+        await CommandLine.RunAsync("export", "--format", format, "--out", exported, "--db", Database);
+        await List(Path.Combine(Corpus, "problems.csv"), "--dry-run", "--report", report);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(exported));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(report));
+        File.Delete(exported);
+        await CommandLine.RunAsync("export", "--format", format, "--out", exported, "--db", Database);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(exported));
+        Assert.True(new FileInfo(exported).Length > 1000);
+    }
+
     [Fact]
     public async Task TheCsvExportMarksFormulasAsText()
     {
