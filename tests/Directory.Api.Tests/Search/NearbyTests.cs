@@ -141,6 +141,21 @@ public sealed class NearbyTests(SeededApiFixture api) : IClassFixture<SeededApiF
     }
 
     [Fact]
+    public async Task PlaceAndAutocompleteTextsLongerThan100CharactersAreRefusedBeforeMatching()
+    {
+        var long101 = "Olpe" + new string('e', 97);
+
+        var nearby = await api.Client.GetAsync("/api/managers/nearby?place=" + Uri.EscapeDataString(long101), Cancel);
+        var places = await api.Client.GetAsync("/api/places?q=" + Uri.EscapeDataString(long101), Cancel);
+
+        var problem = await ProblemAssert.NamesParameterAsync(nearby, HttpStatusCode.BadRequest, "/problems/invalid-parameter", "place");
+        Assert.Contains("höchstens 100 Zeichen", problem.GetProperty("detail").GetString() + problem.GetProperty("errors").ToString());
+        await ProblemAssert.NamesParameterAsync(places, HttpStatusCode.BadRequest, "/problems/invalid-parameter", "q");
+        // 100 characters are still matched (and found nothing, or something).
+        Assert.NotEqual(HttpStatusCode.BadRequest, (await api.Client.GetAsync("/api/places?q=" + long101[..100], Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnknownPlaceSuggestsTheClosestNames()
     {
         var response = await api.Client.GetAsync("/api/managers/nearby?place=Muenstr", Cancel);

@@ -85,6 +85,14 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
             var response = await fixture.Client.GetAsync(url, Cancel);
             Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
             var body = await response.Content.ReadAsStringAsync(Cancel);
+            if (url.Contains("radiusKm=100", StringComparison.Ordinal))
+            {
+                // The searches aimed at the hidden entry's position must be real answers with public entries in them,
+                // not a 400 that would contain nothing anyway.
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("results").GetArrayLength() > 10, url);
+            }
+
             // A request's own text echoed in an error ("„Verschwiegen“ ist kein Schlüssel") tells nothing; the rest must be absent.
             foreach (var secret in NonPublicEntriesFixture.Secrets.Where(s => !url.Contains(s, StringComparison.OrdinalIgnoreCase)))
             {
@@ -128,11 +136,11 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
             ["/api/map/config"] = ["/api/map/config"],
             ["/api/managers"] = ["/api/managers"],
             ["/api/managers/{id}"] = [$"/api/managers/{fixture.HiddenId}", $"/api/managers/{fixture.InactiveId}", "/api/managers/1"],
-            ["/api/managers/nearby"] = [.. olpe.Select(o => $"/api/managers/nearby?{o}&radius=100&limit=500"),
-                "/api/managers/nearby?place=Verschwiegen", "/api/managers/nearby?lat=51.0290&lon=7.8515&radius=0.1"],
+            ["/api/managers/nearby"] = [.. olpe.Select(o => $"/api/managers/nearby?{o}&radiusKm=100&limit=100"),
+                "/api/managers/nearby?place=Verschwiegen", "/api/managers/nearby?lat=51.0290&lon=7.8515&radiusKm=0.1"],
             ["/api/places"] = ["/api/places?q=Olpe", "/api/places?q=Verschwiegen", "/api/places?q=Quirin", "/api/places?q=57462"],
-            ["/api/coverage"] = ["/api/coverage", "/api/coverage?format=csv", "/api/coverage?format=geojson", "/api/coverage?level=gemeinde&radius=50"],
-            ["/api/coverage/gaps"] = ["/api/coverage/gaps", "/api/coverage/gaps?radius=1"],
+            ["/api/coverage"] = ["/api/coverage", "/api/coverage?format=csv", "/api/coverage?format=geojson", "/api/coverage?level=gemeinde&radiusKm=50"],
+            ["/api/coverage/gaps"] = ["/api/coverage/gaps", "/api/coverage/gaps?radiusKm=1"],
             ["/ogc"] = ["/ogc", "/ogc?f=html"],
             ["/ogc/api"] = ["/ogc/api"],
             ["/ogc/conformance"] = ["/ogc/conformance"],
