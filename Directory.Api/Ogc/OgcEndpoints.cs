@@ -47,7 +47,7 @@ public static class OgcEndpoints
     {
         var group = app.MapGroup("/ogc").WithTags("OGC API Features");
         group.MapGet("/", Landing).WithName("OgcLanding").WithSummary("OGC API – Features landing page.");
-        group.MapGet("/api", (HttpRequest request) => TypedResults.Redirect($"{request.PathBase}/openapi/{OpenApiDocumentName}.json"))
+        group.MapGet("/api", ServiceDescriptionAsync)
             .WithName("OgcServiceDescription").WithSummary("The API description (OpenAPI 3.0).");
         group.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The conformance classes implemented.");
         group.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The feature collections.");
@@ -56,6 +56,17 @@ public static class OgcEndpoints
             .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and bbox-crs, crs, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.");
         return app;
+    }
+
+    // Answered here, not redirected to /openapi/ogc.json: QGIS reads the landing page's service-desc link and does not
+    // follow a redirect, so with a 302 it could not add the layer.
+    private static async Task<IResult> ServiceDescriptionAsync(
+        [FromKeyedServices(OpenApiDocumentName)] Microsoft.AspNetCore.OpenApi.IOpenApiDocumentProvider documents, CancellationToken cancellationToken)
+    {
+        var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        document.SerializeAsV3(new Microsoft.OpenApi.OpenApiJsonWriter(text));
+        return TypedResults.Text(text.ToString(), "application/vnd.oai.openapi+json;version=3.0", Encoding.UTF8);
     }
 
     private static IResult Landing(HttpRequest request)

@@ -119,15 +119,29 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
 /// <summary>One started Api over the imported geography, for test classes that only read.</summary>
 public sealed class ReadOnlyApiFixture : IAsyncLifetime
 {
-    public DirectoryApiFactory Factory { get; private set; } = null!;
+    private DirectoryApiFactory? factory;
+    private HttpClient? client;
 
-    public HttpClient Client { get; private set; } = null!;
+    public DirectoryApiFactory Factory => factory ?? TestStore.SkipUnavailable<DirectoryApiFactory>();
+
+    public HttpClient Client => client ?? TestStore.SkipUnavailable<HttpClient>();
 
     public async ValueTask InitializeAsync()
     {
-        Factory = await DirectoryApiFactory.WithGeographyAsync();
-        Client = Factory.CreateClient();
+        if (TestStore.Unavailable is not null)
+        {
+            return;
+        }
+
+        factory = await DirectoryApiFactory.WithGeographyAsync();
+        client = factory.CreateClient();
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
 }

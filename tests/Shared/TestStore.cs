@@ -8,8 +8,10 @@ namespace Directory.Testing;
 /// <summary>
 /// The store the tests run against. The Api and Import suites are compiled twice: as they are (the GeoPackage) and
 /// with POSTGIS defined (tests/*.Postgis projects), where every database of a test is a PostgreSQL database of its
-/// own on the server that <see cref="ServerVariable"/> names (.ci/run and tests/postgis-server.sh start one). Without
-/// a server the PostGIS tests are skipped locally and fail on CI, as with the other external tools.
+/// own on the server that <see cref="ServerVariable"/> names (tests/run starts one of its own; tests/postgis-server.sh a
+/// lasting one). Without a server the PostGIS tests are skipped locally and fail on CI, as with the other external
+/// tools; class fixtures do not start then (<see cref="Unavailable"/>), since a skip thrown from a fixture would fail
+/// every test of its class.
 /// </summary>
 internal static class TestStore
 {
@@ -39,6 +41,22 @@ internal static class TestStore
 
         RequireServer();
         return new NpgsqlConnectionStringBuilder(Server) { Database = "fmnrw_" + Path.GetFileName(folder) }.ToString();
+    }
+
+    /// <summary>
+    /// Why this run's store cannot be used (no PostGIS server in the PostGIS run), or null. Fixtures check it before
+    /// they start anything and then skip the tests that use them (<see cref="SkipUnavailable{T}"/>).
+    /// </summary>
+    public static string? Unavailable => IsPostgis ? ServerProblem.Value : null;
+
+    /// <summary>
+    /// For a fixture that did not start because the store is unavailable: skips the test that asks for it (fails on
+    /// CI, where the server must be there).
+    /// </summary>
+    public static T SkipUnavailable<T>()
+    {
+        RequireServer();
+        throw new InvalidOperationException("The fixture did not start.");
     }
 
     /// <summary>Skips a test about the GeoPackage file itself (bytes, header, file system) in the PostGIS run.</summary>
@@ -160,7 +178,7 @@ internal static class TestStore
         }
         catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
         {
-            return $"No PostGIS server for the tests ({ex.Message}): set {ServerVariable} or run tests/postgis-server.sh (.ci/run does).";
+            return $"No PostGIS server for the tests ({ex.Message}): run tests/run, which starts one of its own, or set {ServerVariable}.";
         }
     }
 }

@@ -1,3 +1,4 @@
+using Directory.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,17 +8,32 @@ namespace Directory.Api.Tests.Ogc;
 /// <summary>The Api on a real loopback port (for clients in other processes, such as GDAL), first start with the demo list.</summary>
 public sealed class KestrelApiFixture : IAsyncLifetime
 {
-    public DirectoryApiFactory Factory { get; } = new DirectoryApiFactory().With("urls", "http://127.0.0.1:0");
+    private DirectoryApiFactory? factory;
+    private string? baseAddress;
 
-    public string BaseAddress { get; private set; } = "";
+    public DirectoryApiFactory Factory => factory ?? TestStore.SkipUnavailable<DirectoryApiFactory>();
+
+    public string BaseAddress => baseAddress ?? TestStore.SkipUnavailable<string>();
 
     public ValueTask InitializeAsync()
     {
-        Factory.UseKestrel();
-        Factory.StartServer();
-        BaseAddress = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        if (TestStore.Unavailable is not null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        factory = new DirectoryApiFactory().With("urls", "http://127.0.0.1:0");
+        factory.UseKestrel();
+        factory.StartServer();
+        baseAddress = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
 }

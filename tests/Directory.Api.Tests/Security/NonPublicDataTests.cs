@@ -24,9 +24,12 @@ public sealed class NonPublicEntriesFixture : IAsyncLifetime
         "FM-2025-001",
     ];
 
-    public DirectoryApiFactory Factory { get; } = new();
+    private DirectoryApiFactory? factory;
+    private HttpClient? client;
 
-    public HttpClient Client { get; private set; } = null!;
+    public DirectoryApiFactory Factory => factory ?? TestStore.SkipUnavailable<DirectoryApiFactory>();
+
+    public HttpClient Client => client ?? TestStore.SkipUnavailable<HttpClient>();
 
     public int HiddenId { get; private set; }
 
@@ -34,7 +37,13 @@ public sealed class NonPublicEntriesFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Client = Factory.CreateClient();
+        if (TestStore.Unavailable is not null)
+        {
+            return;
+        }
+
+        factory = new DirectoryApiFactory();
+        client = factory.CreateClient();
         using var folder = new TemporaryDirectory();
         var list = folder.File("geheim.csv");
         await File.WriteAllTextAsync(list,
@@ -54,7 +63,13 @@ public sealed class NonPublicEntriesFixture : IAsyncLifetime
         snapshots.Publish(await Factory.Services.GetRequiredService<Directory.Api.Snapshot.SnapshotLoader>().LoadAsync(db, default));
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>
