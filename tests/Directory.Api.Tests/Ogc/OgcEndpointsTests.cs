@@ -29,6 +29,26 @@ public sealed class OgcEndpointsTests(SeededApiFixture api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task EveryLinkOfTheLandingPageIsAnsweredDirectlyWithoutARedirect()
+    {
+        // QGIS reads the service-desc link and does not follow redirects: with a 302 there it cannot add the layer.
+        var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var landing = await GetAsync("/ogc");
+        foreach (var link in landing.GetProperty("links").EnumerateArray())
+        {
+            var href = new Uri(link.GetProperty("href").GetString()!).PathAndQuery;
+            using var response = await client.GetAsync(href, Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href} ({link.GetProperty("rel").GetString()}) answered {(int)response.StatusCode}");
+        }
+
+        using var description = await client.GetAsync("/ogc/api", Cancel);
+        Assert.Equal("application/vnd.oai.openapi+json", description.Content.Headers.ContentType?.MediaType);
+        var document = JsonDocument.Parse(await description.Content.ReadAsStringAsync(Cancel)).RootElement;
+        Assert.StartsWith("3.0", document.GetProperty("openapi").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/ogc/collections/{collectionId}/items", out _));
+    }
+
+    [Fact]
     public async Task TheServiceDescriptionDeclaresTheItemsParametersWithTheLimitMaximum()
     {
         var description = await GetAsync("/openapi/ogc.json");
