@@ -109,7 +109,7 @@ public static class DirectoryDatabase
             sqlite.UseApplicationServiceProvider(services);
         }
 
-        sqlite.UseSqlite(connectionString, options => options.MigrationsAssembly(migrations)).AddInterceptors(SqliteBusyTimeout.Instance);
+        sqlite.UseSqlite(connectionString, options => options.MigrationsAssembly(migrations)).AddInterceptors(SqliteBusyTimeout.Instance, GeoPackageFunctions.Instance);
         return new DirectoryDbContext(sqlite.Options);
     }
 

@@ -36,6 +36,13 @@ public static class GeoPackageLayers
     /// <summary>The geometry column of every layer.</summary>
     public const string GeometryColumn = "geom";
 
+    /// <summary>Every layer with a geometry column, each with a spatial index (<see cref="CreateSpatialIndexes"/>).</summary>
+    public static readonly IReadOnlyList<string> GeometryLayers =
+        [Municipalities, Districts, GovernmentRegions, Postcodes, PopulationGrid, FamilyManagers];
+
+    /// <summary>The name of the GeoPackage R-tree extension in <c>gpkg_extensions</c>.</summary>
+    public const string RtreeExtension = "gpkg_rtree_index";
+
     /// <summary>"GPKG" as the big-endian integer SQLite stores in its header (spec requirement 2).</summary>
     public const int ApplicationId = 0x47504B47;
 
@@ -154,6 +161,72 @@ public static class GeoPackageLayers
              WHERE table_name = {table}
              """,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the GeoPackage R-tree spatial index extension (annex F.3) to every layer of <see cref="GeometryLayers"/>:
+    /// the <c>gpkg_extensions</c> table and row, the virtual table <c>rtree_&lt;layer&gt;_geom</c>, the six triggers of
+    /// GeoPackage 1.3 that keep it current (the same SQL as GDAL writes), and the index of the rows already there.
+    /// </summary>
+    public static void CreateSpatialIndexes(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE TABLE IF NOT EXISTS gpkg_extensions (
+              table_name TEXT,
+              column_name TEXT,
+              extension_name TEXT NOT NULL,
+              definition TEXT NOT NULL,
+              scope TEXT NOT NULL,
+              CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
+            );
+            """);
+        const string c = GeometryColumn;
+        const string i = "fid";
+        foreach (var t in GeometryLayers)
+        {
+            var rtree = $"rtree_{t}_{c}";
+            var values = $"NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})";
+            migrationBuilder.Sql("INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+                + $"VALUES ('{t}', '{c}', '{RtreeExtension}', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')");
+            migrationBuilder.Sql($"CREATE VIRTUAL TABLE \"{rtree}\" USING rtree(id, minx, maxx, miny, maxy)");
+            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_insert\" AFTER INSERT ON \"{t}\" "
+                + $"WHEN (new.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c})) "
+                + $"BEGIN INSERT OR REPLACE INTO \"{rtree}\" VALUES ({values}); END");
+            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_update1\" AFTER UPDATE OF {c} ON \"{t}\" "
+                + $"WHEN OLD.{i} = NEW.{i} AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c})) "
+                + $"BEGIN INSERT OR REPLACE INTO \"{rtree}\" VALUES ({values}); END");
+            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_update2\" AFTER UPDATE OF {c} ON \"{t}\" "
+                + $"WHEN OLD.{i} = NEW.{i} AND (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c})) "
+                + $"BEGIN DELETE FROM \"{rtree}\" WHERE id = OLD.{i}; END");
+            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_update3\" AFTER UPDATE ON \"{t}\" "
+                + $"WHEN OLD.{i} != NEW.{i} AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c})) "
+                + $"BEGIN DELETE FROM \"{rtree}\" WHERE id = OLD.{i}; INSERT OR REPLACE INTO \"{rtree}\" VALUES ({values}); END");
+            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_update4\" AFTER UPDATE ON \"{t}\" "
+                + $"WHEN OLD.{i} != NEW.{i} AND (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c})) "
+                + $"BEGIN DELETE FROM \"{rtree}\" WHERE id IN (OLD.{i}, NEW.{i}); END");
+            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_delete\" AFTER DELETE ON \"{t}\" "
+                + $"WHEN old.{c} NOT NULL "
+                + $"BEGIN DELETE FROM \"{rtree}\" WHERE id = OLD.{i}; END");
+            migrationBuilder.Sql($"INSERT OR REPLACE INTO \"{rtree}\" SELECT {i}, ST_MinX({c}), ST_MaxX({c}), ST_MinY({c}), ST_MaxY({c}) "
+                + $"FROM \"{t}\" WHERE {c} NOT NULL AND NOT ST_IsEmpty({c})");
+        }
+    }
+
+    /// <summary>Removes what <see cref="CreateSpatialIndexes"/> made.</summary>
+    public static void DropSpatialIndexes(MigrationBuilder migrationBuilder)
+    {
+        foreach (var t in GeometryLayers)
+        {
+            var rtree = $"rtree_{t}_{GeometryColumn}";
+            foreach (var trigger in new[] { "insert", "update1", "update2", "update3", "update4", "delete" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{rtree}_{trigger}\"");
+            }
+
+            migrationBuilder.Sql($"DROP TABLE IF EXISTS \"{rtree}\"");
+        }
+
+        migrationBuilder.Sql($"DELETE FROM gpkg_extensions WHERE extension_name = '{RtreeExtension}'");
     }
 
     private static void InsertSpatialReferenceSystem(MigrationBuilder migrationBuilder, string name, int srid,

@@ -57,4 +57,53 @@ public sealed partial class OgrInfoTests : IDisposable
         Assert.Contains("valid (Integer) = 396", output);
         Assert.Equal("", errors.Trim());
     }
+
+    [Fact]
+    public async Task EveryLayerHasAnRtreeIndexThatImportsKeepCurrentAndGdalUsesForABbox()
+    {
+        var ogrinfo = ExternalTool.Require("ogrinfo", "gdal-bin");
+        var database = folder.File("directory.gpkg");
+        var lists = Path.Combine(RepositoryPaths.Root, "tests", "TestData", "lists");
+        Assert.Equal(0, (await CommandLine.RunAsync("geography", "--from", RepositoryPaths.Data, "--db", database)).ExitCode);
+        Assert.Equal(0, (await CommandLine.RunAsync("list", Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), "--db", database)).ExitCode);
+        // A replacement removes and inserts entries, a merge updates some: the index follows every write.
+        Assert.Equal(0, (await CommandLine.RunAsync("list", Path.Combine(lists, "utf8-bom-semicolon-wgs84.csv"), "--db", database)).ExitCode);
+        Assert.Equal(0, (await CommandLine.RunAsync("list", Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), "--merge", "--db", database)).ExitCode);
+
+        foreach (var layer in Directory.Core.Storage.GeoPackageLayers.GeometryLayers)
+        {
+            var (exitCode, output, errors) = ExternalTool.Run(ogrinfo, "-ro", "-q", "-sql",
+                $"SELECT HasSpatialIndex('{layer}', 'geom') AS indexed, (SELECT count(*) FROM \"{layer}\") AS rows_, "
+                + $"(SELECT count(*) FROM \"rtree_{layer}_geom\") AS entries, "
+                + $"(SELECT count(*) FROM \"{layer}\" m JOIN \"rtree_{layer}_geom\" r ON r.id = m.fid "
+                + "WHERE r.minx <= ST_MinX(m.geom) AND r.maxx >= ST_MaxX(m.geom) AND r.miny <= ST_MinY(m.geom) AND r.maxy >= ST_MaxY(m.geom)) AS covering",
+                database);
+            Assert.True(exitCode == 0, errors);
+            var values = Regex.Matches(output, @"(\w+) \(Integer\) = (\d+)").ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value));
+            Assert.True(values["indexed"] == 1, $"{layer}: no spatial index ({output})");
+            Assert.True(values["rows_"] > 0, layer);
+            Assert.Equal(values["rows_"], values["entries"]);
+            Assert.Equal(values["rows_"], values["covering"]);
+        }
+
+        // A bbox query goes through the index, and finds what a full scan finds.
+        string[] bbox = ["-spat", "400000", "5640000", "430000", "5670000"];
+        var (indexedExit, indexed, debug) = ExternalTool.Run(ogrinfo, ["--debug", "on", "-ro", "-so", .. bbox, database, "gemeinden"]);
+        Assert.Equal(0, indexedExit);
+        Assert.Contains("rtree_gemeinden_geom", debug);
+        var withIndex = int.Parse(FeatureCount().Match(indexed).Groups[1].Value);
+        var scanned = folder.File("ohne-index.gpkg");
+        File.Copy(database, scanned);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={scanned};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DELETE FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'; DROP TABLE rtree_gemeinden_geom;";
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (_, full, _) = ExternalTool.Run(ogrinfo, ["-ro", "-so", .. bbox, scanned, "gemeinden"]);
+        Assert.True(withIndex > 3, indexed);
+        Assert.Equal(int.Parse(FeatureCount().Match(full).Groups[1].Value), withIndex);
+    }
 }
