@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Directory.Core.Managers;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
 using Microsoft.EntityFrameworkCore;
@@ -35,8 +36,8 @@ internal static class HistoryCommand
             var german = CultureInfo.GetCultureInfo("de-DE");
             foreach (var r in records)
             {
-                await output.WriteLineAsync(string.Format(german, CliTexts.HistoryLine, r.ImportedAtUtc.ToLocalTime(), r.FileName,
-                    r.Mode, r.Result, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.Added, r.Changed, r.Removed, r.Unchanged, r.Sha256, r.ImportedBy ?? "–"));
+                await output.WriteLineAsync(string.Format(german, CliTexts.HistoryLine, r.ImportedAtUtc.ToLocalTime(), ImportHistory.Subject(r),
+                    ImportHistory.ModeText(r.Mode), ImportHistory.ResultText(r.Result), r.RowsRead, r.RowsAccepted, r.RowsRejected, r.Added, r.Changed, r.Removed, r.Unchanged, r.Sha256, r.ImportedBy ?? "–"));
             }
 
             return 0;

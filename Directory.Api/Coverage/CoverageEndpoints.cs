@@ -102,7 +102,7 @@ public static class CoverageEndpoints
         var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}", () =>
         {
             var result = snapshot.Coverage(radius.Value);
-            var rows = RowsOf(result, levelName).Where(r => region is null || r.Key.StartsWith(region.Key, StringComparison.Ordinal)).ToList();
+            var rows = RowsOf(result, levelName).Where(r => region is null || region.Contains(r.Key)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
             return formatName switch
             {
@@ -140,7 +140,7 @@ public static class CoverageEndpoints
         }
 
         var municipalities = snapshot.Coverage(radius!.Value).Municipalities
-            .Where(m => region is null || m.Key.StartsWith(region.Key, StringComparison.Ordinal))
+            .Where(m => region is null || region.Contains(m.Key))
             .ToList();
         CoverageGap Gap(RegionCoverage m) => new(m.Key, m.Name, snapshot.Geography.Find(m.ParentKey!)!.Name, m.Population,
             (long)Math.Round(m.Population - m.ResidentsWithinReach), Math.Round(m.ShareWithinReach, 4));
@@ -178,7 +178,7 @@ public static class CoverageEndpoints
             return null;
         }
 
-        if (Region.LevelOfKey(within) is not { } withinLevel || !within.StartsWith('0'))
+        if (!RegionKey.IsNrwKey(within) || RegionKey.LevelOf(within) is not { } withinLevel)
         {
             errors["within"] = [string.Format(ApiTexts.KeyInvalid, within)];
             return null;

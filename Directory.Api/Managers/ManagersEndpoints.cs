@@ -76,7 +76,7 @@ public static class ManagersEndpoints
     private static Results<Ok<List<ManagerResponse>>, ValidationProblem, ProblemHttpResult> ManagersOfRegion(
         [Description("8-, 5- or 3-digit key of a Gemeinde, Kreis or Regierungsbezirk.")] string key, SnapshotProvider snapshots)
     {
-        if (Region.LevelOfKey(key) is null || !key.StartsWith('0'))
+        if (!RegionKey.IsNrwKey(key))
         {
             return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["key"] = [string.Format(ApiTexts.KeyInvalid, key)] });
         }
@@ -92,7 +92,7 @@ public static class ManagersEndpoints
         // A Gemeinde: its own managers and those of its Kreis. A Kreis or Regierungsbezirk: every manager within.
         bool WorksFor(string areaKey) => region.Level == RegionLevel.Gemeinde
             ? areaKey == region.Key || areaKey == region.DistrictKey
-            : areaKey.StartsWith(region.Key, StringComparison.Ordinal);
+            : region.Contains(areaKey);
         return TypedResults.Ok(snapshot.PublicManagers.Where(m => WorksFor(m.AreaKey)).Select(m => ToResponse(m, snapshot)).ToList());
     }
 
@@ -101,7 +101,7 @@ public static class ManagersEndpoints
 
     internal static ManagerResponse ToResponse(PublicFamilyManager manager, ServedSnapshot snapshot) =>
         new(manager.Id, manager.DisplayName, manager.Organisation,
-            new ManagerArea(manager.AreaKey, AreaName(manager, snapshot), manager.AreaKey.Length == 8 ? GemeindeLevel : KreisLevel),
+            new ManagerArea(manager.AreaKey, AreaName(manager, snapshot), RegionKey.IsGemeinde(manager.AreaKey) ? GemeindeLevel : KreisLevel),
             new ManagerAddress(manager.Street, manager.Postcode, manager.Town),
             new ManagerContact(manager.Email, manager.Phone, manager.Website),
             new ManagerLocation(manager.Latitude, manager.Longitude, manager.IsApproximate));

@@ -30,8 +30,8 @@ public static class OgcCatalog
                 ["name"] = r.Name,
                 ["name_amtlich"] = r.OfficialName,
                 ["art"] = r.Type,
-                ["kreis"] = r.Level == Core.Geography.RegionLevel.Regierungsbezirk ? null : r.Key[..5],
-                ["regierungsbezirk"] = r.Key[..3],
+                ["kreis"] = r.Level == Core.Geography.RegionLevel.Regierungsbezirk ? null : Core.Geography.RegionKey.DistrictOf(r.Key),
+                ["regierungsbezirk"] = Core.Geography.RegionKey.GovernmentRegionOf(r.Key),
                 ["einwohner"] = r.Population,
                 ["flaeche_km2"] = r.AreaKm2,
             });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Directory.Core.Geography;
 using Directory.Core.Geo;
 using Directory.Core.Managers;
 using Directory.Core.Snapshot;
@@ -123,8 +124,8 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
     private Func<int, PublicFamilyManager, bool> Filter(string property, string value) => property switch
     {
         "gebiet" => (_, m) => m.AreaKey == value,
-        "kreis" => (_, m) => value.Length == 5 && m.AreaKey.StartsWith(value, StringComparison.Ordinal),
-        "regierungsbezirk" => (_, m) => value.Length == 3 && m.AreaKey.StartsWith(value, StringComparison.Ordinal),
+        "kreis" => (_, m) => RegionKey.LevelOf(value) == RegionLevel.Kreis && RegionKey.IsWithin(m.AreaKey, value),
+        "regierungsbezirk" => (_, m) => RegionKey.LevelOf(value) == RegionLevel.Regierungsbezirk && RegionKey.IsWithin(m.AreaKey, value),
         _ => (i, _) => Value(i, property) is string s && s == value,
     };
 
@@ -138,8 +139,8 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
             "organisation" => m.Organisation,
             "gebiet" => m.AreaKey,
             "gebiet_name" => geography.Find(m.AreaKey)?.Name,
-            "kreis" => m.AreaKey[..5],
-            "regierungsbezirk" => m.AreaKey[..3],
+            "kreis" => RegionKey.DistrictOf(m.AreaKey),
+            "regierungsbezirk" => RegionKey.GovernmentRegionOf(m.AreaKey),
             "strasse" => m.Street,
             "plz" => m.Postcode,
             "ort" => m.Town,

@@ -67,7 +67,7 @@ public static class RegionsEndpoints
         [Description("8-digit AGS (Gemeinde), 5-digit Kreis key or 3-digit Regierungsbezirk key, e.g. 05315000.")] string key,
         SnapshotProvider snapshots)
     {
-        if (Region.LevelOfKey(key) is null || !key.StartsWith('0'))
+        if (!RegionKey.IsNrwKey(key))
         {
             return ApiProblems.InvalidParameters(new Dictionary<string, string[]>
             {

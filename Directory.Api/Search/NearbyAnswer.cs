@@ -166,7 +166,7 @@ public sealed class NearbyAnswerWriter
         json.WriteStartObject(area);
         json.WriteString(key, entry.AreaKey);
         json.WriteString(name, Managers.ManagersEndpoints.AreaName(entry, snapshot));
-        json.WriteString(level, entry.AreaKey.Length == 8 ? gemeindeLevel : kreisLevel);
+        json.WriteString(level, Core.Geography.RegionKey.IsGemeinde(entry.AreaKey) ? gemeindeLevel : kreisLevel);
         json.WriteEndObject();
 
         json.WriteStartObject(address);

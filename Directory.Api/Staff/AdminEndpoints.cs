@@ -3,6 +3,7 @@ using Directory.Api.Problems;
 using Directory.Api.Security;
 using Directory.Api.Snapshot;
 using Directory.Api.Texts;
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,8 +12,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Directory.Api.Staff;
 
 /// <summary>One entry of the change history, as <c>/api/admin/history</c> lists it.</summary>
-public sealed record HistoryEntry(int Id, DateTime ImportedAtUtc, string? ImportedBy, string FileName, string Mode, string Result,
-    int RowsRead, int RowsAccepted, int RowsRejected, int Warnings, int Added, int Changed, int Removed, int Unchanged, bool HasReport);
+/// <param name="FileName">The list's file name, or for an edit the entry (who, certificate, area).</param>
+/// <param name="Subject">What the entry is about, in words.</param>
+/// <param name="Mode">A code: <c>replace</c>, <c>merge</c> or <c>edit</c> (<see cref="ImportHistory.Modes"/>).</param>
+/// <param name="ModeText">The mode in words.</param>
+/// <param name="Result">A code: <c>applied</c> or <c>applied-without-rejected-rows</c>.</param>
+/// <param name="ResultText">The result in words.</param>
+public sealed record HistoryEntry(int Id, DateTime ImportedAtUtc, string? ImportedBy, string FileName, string Subject, string Mode,
+    string ModeText, string Result, string ResultText, int RowsRead, int RowsAccepted, int RowsRejected, int Warnings, int Added,
+    int Changed, int Removed, int Unchanged, bool HasReport)
+{
+    /// <summary>The entry of <paramref name="r"/>.</summary>
+    public static HistoryEntry Of(ImportRecord r) => new(r.Id, r.ImportedAtUtc, r.ImportedBy, r.FileName, ImportHistory.Subject(r), r.Mode,
+        ImportHistory.ModeText(r.Mode), r.Result, ImportHistory.ResultText(r.Result), r.RowsRead, r.RowsAccepted, r.RowsRejected,
+        r.Warnings, r.Added, r.Changed, r.Removed, r.Unchanged, r.Report != null);
+}
 
 /// <summary>
 /// The staff area's downloads, under <c>/api/admin</c>: the history, each entry's report, and the export of the whole
@@ -32,10 +46,8 @@ public static class AdminEndpoints
     }
 
     private static async Task<Ok<List<HistoryEntry>>> History(DirectoryDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.ImportHistory.AsNoTracking().OrderByDescending(r => r.Id)
-            .Select(r => new HistoryEntry(r.Id, r.ImportedAtUtc, r.ImportedBy, r.FileName, r.Mode, r.Result, r.RowsRead, r.RowsAccepted,
-                r.RowsRejected, r.Warnings, r.Added, r.Changed, r.Removed, r.Unchanged, r.Report != null))
-            .ToListAsync(cancellationToken));
+        TypedResults.Ok((await db.ImportHistory.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken))
+            .Select(HistoryEntry.Of).ToList());
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Report(int id, string? format,
         DirectoryDbContext db, CancellationToken cancellationToken)

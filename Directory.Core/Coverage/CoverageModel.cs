@@ -1,3 +1,4 @@
+using Directory.Core.Geography;
 using Directory.Core.Geo;
 
 namespace Directory.Core.Coverage;
@@ -90,7 +91,7 @@ public sealed class CoverageModel
         var districts = Aggregate(perMunicipality, i => municipalities[i].DistrictKey, "kreis", districtNames,
             key => municipalities.First(m => m.DistrictKey == key).GovernmentRegionKey, key => managersByArea.GetValueOrDefault(key), i => i);
         var regions = Aggregate(perMunicipality, i => municipalities[i].GovernmentRegionKey, "regierungsbezirk", regionNames, _ => "05",
-            key => districtNames.Keys.Where(d => d.StartsWith(key, StringComparison.Ordinal)).Sum(d => managersByArea.GetValueOrDefault(d)), i => i);
+            key => districtNames.Keys.Where(d => RegionKey.IsWithin(d, key)).Sum(d => managersByArea.GetValueOrDefault(d)), i => i);
         var land = Aggregate(perMunicipality, _ => "05", "land", new Dictionary<string, string> { ["05"] = "Nordrhein-Westfalen" }, _ => null,
             _ => districtNames.Keys.Sum(d => managersByArea.GetValueOrDefault(d)), i => i).Single();
         return new CoverageResult(radiusMetres, perMunicipality, districts, regions, land);

@@ -48,15 +48,15 @@ internal static partial class GeographyReader
             var area = properties.Double("area_km2");
             var boundary = Boundary(properties, layer.Srid, feature.Geometry);
 
-            if (ags is not null && districtKey is not null && !ags.StartsWith(districtKey, StringComparison.Ordinal))
+            if (ags is not null && districtKey is not null && !RegionKey.IsWithin(ags, districtKey))
             {
-                properties.Report("kreis_ags", string.Format(ImportTexts.KeyNotPrefixOf, districtKey, ags, ags[..5]));
+                properties.Report("kreis_ags", string.Format(ImportTexts.KeyNotPrefixOf, districtKey, ags, RegionKey.DistrictOf(ags)));
                 districtKey = null;
             }
 
-            if (ags is not null && regionKey is not null && !ags.StartsWith(regionKey, StringComparison.Ordinal))
+            if (ags is not null && regionKey is not null && !RegionKey.IsWithin(ags, regionKey))
             {
-                properties.Report("regbez_ags", string.Format(ImportTexts.KeyNotPrefixOf, regionKey, ags, ags[..3]));
+                properties.Report("regbez_ags", string.Format(ImportTexts.KeyNotPrefixOf, regionKey, ags, RegionKey.GovernmentRegionOf(ags)));
                 regionKey = null;
             }
 
@@ -104,9 +104,9 @@ internal static partial class GeographyReader
             var count = properties.Int("municipality_count");
             var boundary = Boundary(properties, layer.Srid, feature.Geometry);
 
-            if (key is not null && regionKey is not null && !key.StartsWith(regionKey, StringComparison.Ordinal))
+            if (key is not null && regionKey is not null && !RegionKey.IsWithin(key, regionKey))
             {
-                properties.Report("regbez_ags", string.Format(ImportTexts.KeyNotPrefixOf, regionKey, key, key[..3]));
+                properties.Report("regbez_ags", string.Format(ImportTexts.KeyNotPrefixOf, regionKey, key, RegionKey.GovernmentRegionOf(key)));
                 regionKey = null;
             }
 

@@ -19,12 +19,12 @@ public sealed class ImportRecord
     public required string Sha256 { get; set; }
 
     /// <summary>
-    /// <c>ersetzen</c> (the list replaces the directory), <c>ergänzen</c> (--merge) or <c>bearbeitung</c> (one entry
-    /// edited in the staff area).
+    /// A code (<see cref="ImportHistory.Modes"/>): <c>replace</c> (the list replaces the directory), <c>merge</c>
+    /// (--merge) or <c>edit</c> (one entry edited in the staff area). Shown in words by <see cref="ImportHistory.ModeText"/>.
     /// </summary>
     public required string Mode { get; set; }
 
-    /// <summary><c>übernommen</c>, <c>abgelehnt</c> or <c>probelauf</c> (--dry-run).</summary>
+    /// <summary>A code (<see cref="ImportHistory.Results"/>), shown in words by <see cref="ImportHistory.ResultText"/>.</summary>
     public required string Result { get; set; }
 
     /// <summary>Data rows read.</summary>

@@ -109,18 +109,7 @@ public static class ManagerEdits
         report.Changed.Add(new ListChange(description, changed));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.FamilyManagers.Update(updated);
-        var record = new ImportRecord
-        {
-            ImportedAtUtc = DateTime.UtcNow,
-            FileName = string.Format(ListTexts.EditHistoryName, description),
-            Sha256 = "",
-            Mode = "bearbeitung",
-            Result = "übernommen",
-            Changed = 1,
-            ImportedBy = editedBy,
-            Report = ListReportJson.Serialize(report),
-        };
-        db.ImportHistory.Add(record);
+        var record = ImportHistory.AddEdit(db, description, report, editedBy);
         await db.SaveChangesAsync(cancellationToken);
         await DirectoryState.BumpListAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -31,20 +31,6 @@ public sealed record Region(
     MultiPolygon Boundary,
     Point LabelPoint)
 {
-    /// <summary>The level a key of this length denotes, or null for a key that is not 8, 5 or 3 digits.</summary>
-    public static RegionLevel? LevelOfKey(string key)
-    {
-        if (!key.All(char.IsAsciiDigit))
-        {
-            return null;
-        }
-
-        return key.Length switch
-        {
-            8 => RegionLevel.Gemeinde,
-            5 => RegionLevel.Kreis,
-            3 => RegionLevel.Regierungsbezirk,
-            _ => null,
-        };
-    }
+    /// <summary>True when this region is <paramref name="key"/>'s region or contains it (<see cref="RegionKey"/>).</summary>
+    public bool Contains(string key) => RegionKey.IsWithin(key, Key);
 }

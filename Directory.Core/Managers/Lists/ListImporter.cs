@@ -273,24 +273,7 @@ public static class ListImporter
 
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, toAdd, cancellationToken);
-        db.ImportHistory.Add(new ImportRecord
-        {
-            ImportedAtUtc = DateTime.UtcNow,
-            FileName = report.FileName,
-            Sha256 = report.Sha256,
-            Mode = report.Mode == ListImportMode.Replace ? "ersetzen" : "ergänzen",
-            Result = report.Result == ListImportResult.Applied ? "übernommen" : "übernommen, Zeilen abgelehnt",
-            RowsRead = report.RowsRead,
-            RowsAccepted = report.RowsAccepted,
-            RowsRejected = report.RowsRejected,
-            Warnings = report.WarningCount,
-            Added = report.AddedCount,
-            Changed = report.ChangedCount,
-            Removed = report.RemovedCount,
-            Unchanged = report.UnchangedCount,
-            ImportedBy = importedBy,
-            Report = ListReportJson.Serialize(report),
-        });
+        ImportHistory.AddListImport(db, report, importedBy);
         await db.SaveChangesAsync(cancellationToken);
 
         var extent = await db.FamilyManagers.AsNoTracking().Select(m => m.Location).ToListAsync(cancellationToken);

@@ -310,7 +310,7 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
         if (postcode is not null && geography.PostcodePlaces.TryGetValue(postcode, out var places))
         {
             // The place of the postcode inside the area worked for, else any place of the postcode.
-            var place = places.FirstOrDefault(pl => pl.Ags == region.Key || pl.Ags.StartsWith(region.Key, StringComparison.Ordinal)) ?? places[0];
+            var place = places.FirstOrDefault(pl => region.Contains(pl.Ags)) ?? places[0];
             return (place.Location, LocationSource.Postcode);
         }
 

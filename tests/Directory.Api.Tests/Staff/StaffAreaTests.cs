@@ -271,7 +271,9 @@ public sealed class StaffAreaTests : IAsyncLifetime
         var publicList = await factory.CreateClient().GetStringAsync("/api/managers", Cancel);
         Assert.Equal("[]", publicList);
         var history = JsonDocument.Parse(await browser.TextAsync("/api/admin/history")).RootElement.EnumerateArray().First();
-        Assert.Equal("bearbeitung", history.GetProperty("mode").GetString());
+        Assert.Equal("edit", history.GetProperty("mode").GetString());
+        Assert.Equal("Bearbeitung", history.GetProperty("modeText").GetString());
+        Assert.StartsWith("Eintrag bearbeitet: ", history.GetProperty("subject").GetString());
         Assert.Equal("karl", history.GetProperty("importedBy").GetString());
     }
 

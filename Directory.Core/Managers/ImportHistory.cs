@@ -1,0 +1,127 @@
+using Directory.Core.Managers.Lists;
+using Directory.Core.Storage;
+using Directory.Core.Texts;
+
+namespace Directory.Core.Managers;
+
+/// <summary>
+/// The change history (<c>import_history</c>): the one writer of its rows, and the texts people read for its codes.
+/// A row stores codes (<see cref="Modes"/>, <see cref="Results"/>) and, for an edit, the entry it changed; the German
+/// words ("ergänzen", "übernommen", "Eintrag bearbeitet: …") come from resources when it is shown, so that the
+/// history can be shown in another language and a changed wording changes every row.
+/// </summary>
+public static class ImportHistory
+{
+    /// <summary>What a history row records.</summary>
+    public static class Modes
+    {
+        /// <summary>A list replaced the directory.</summary>
+        public const string Replace = "replace";
+
+        /// <summary>A list added to and updated the directory (<c>--merge</c>).</summary>
+        public const string Merge = "merge";
+
+        /// <summary>One entry edited in the staff area.</summary>
+        public const string Edit = "edit";
+    }
+
+    /// <summary>How it ended.</summary>
+    public static class Results
+    {
+        /// <summary>Everything written.</summary>
+        public const string Applied = "applied";
+
+        /// <summary>Written without the rows that had errors (<c>--skip-invalid</c>).</summary>
+        public const string AppliedWithoutRejectedRows = "applied-without-rejected-rows";
+    }
+
+    /// <summary>Adds the row of an applied list import to <paramref name="db"/> (saved with the caller's changes).</summary>
+    public static ImportRecord AddListImport(DirectoryDbContext db, ListImportReport report, string? importedBy) => Add(db, new ImportRecord
+    {
+        ImportedAtUtc = DateTime.UtcNow,
+        FileName = report.FileName,
+        Sha256 = report.Sha256,
+        Mode = report.Mode == ListImportMode.Replace ? Modes.Replace : Modes.Merge,
+        Result = report.Result == ListImportResult.Applied ? Results.Applied : Results.AppliedWithoutRejectedRows,
+        RowsRead = report.RowsRead,
+        RowsAccepted = report.RowsAccepted,
+        RowsRejected = report.RowsRejected,
+        Warnings = report.WarningCount,
+        Added = report.AddedCount,
+        Changed = report.ChangedCount,
+        Removed = report.RemovedCount,
+        Unchanged = report.UnchangedCount,
+        ImportedBy = importedBy,
+        Report = ListReportJson.Serialize(report),
+    });
+
+    /// <summary>Adds the row of one edited entry (<paramref name="entry"/>: who, certificate, area).</summary>
+    public static ImportRecord AddEdit(DirectoryDbContext db, string entry, ListImportReport report, string? editedBy) => Add(db, new ImportRecord
+    {
+        ImportedAtUtc = DateTime.UtcNow,
+        FileName = entry,
+        Sha256 = "",
+        Mode = Modes.Edit,
+        Result = Results.Applied,
+        Changed = 1,
+        ImportedBy = editedBy,
+        Report = ListReportJson.Serialize(report),
+    });
+
+    /// <summary>What the row is about, for people: the file name, or "Eintrag bearbeitet: …" for an edit.</summary>
+    public static string Subject(ImportRecord record) =>
+        record.Mode == Modes.Edit ? string.Format(ListTexts.EditHistoryName, record.FileName) : record.FileName;
+
+    /// <summary>The mode in words ("ersetzen", "ergänzen", "Bearbeitung"); an unknown code as it is.</summary>
+    public static string ModeText(string mode) => mode switch
+    {
+        Modes.Replace => HistoryTexts.ModeReplace,
+        Modes.Merge => HistoryTexts.ModeMerge,
+        Modes.Edit => HistoryTexts.ModeEdit,
+        _ => mode,
+    };
+
+    /// <summary>The result in words ("übernommen", …); an unknown code as it is.</summary>
+    public static string ResultText(string result) => result switch
+    {
+        Results.Applied => HistoryTexts.ResultApplied,
+        Results.AppliedWithoutRejectedRows => HistoryTexts.ResultAppliedWithoutRejectedRows,
+        _ => result,
+    };
+
+    // The words the history stored before it stored codes (migration HistoryCodes), with the codes they became.
+    private static readonly (string Column, string Word, string Code)[] FormerWords =
+    [
+        ("modus", "ersetzen", Modes.Replace), ("modus", "ergänzen", Modes.Merge), ("modus", "bearbeitung", Modes.Edit),
+        ("ergebnis", "übernommen", Results.Applied), ("ergebnis", "übernommen, Zeilen abgelehnt", Results.AppliedWithoutRejectedRows),
+    ];
+
+    private const string FormerEditPrefix = "Eintrag bearbeitet: ";
+
+    /// <summary>Turns the words of rows written before codes into codes (SQL for SQLite and PostgreSQL alike).</summary>
+    public static void StoreCodes(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET datei = substr(datei, {FormerEditPrefix.Length + 1}) "
+            + $"WHERE modus = 'bearbeitung' AND substr(datei, 1, {FormerEditPrefix.Length}) = '{FormerEditPrefix}'");
+        foreach (var (column, word, code) in FormerWords)
+        {
+            migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET {column} = '{code}' WHERE {column} = '{word}'");
+        }
+    }
+
+    /// <summary>The way back: the codes as the words they were.</summary>
+    public static void StoreWords(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET datei = '{FormerEditPrefix}' || datei WHERE modus = '{Modes.Edit}'");
+        foreach (var (column, word, code) in FormerWords)
+        {
+            migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET {column} = '{word}' WHERE {column} = '{code}'");
+        }
+    }
+
+    private static ImportRecord Add(DirectoryDbContext db, ImportRecord record)
+    {
+        db.ImportHistory.Add(record);
+        return record;
+    }
+}
