@@ -5,6 +5,7 @@ using System.Text.Json;
 using Directory.Api.Problems;
 using Directory.Api.Regions;
 using Directory.Api.Snapshot;
+using Directory.Api.Startup;
 using Directory.Api.Texts;
 using Directory.Core.Coverage;
 using Directory.Core.Geography;
@@ -45,9 +46,6 @@ public sealed record GapsResponse(RegionReference? Within, int RadiusKm, IReadOn
 /// <summary>Coverage: who has a family manager, and how many residents live within reach of one.</summary>
 public static class CoverageEndpoints
 {
-    /// <summary>Largest radius (km).</summary>
-    public const int MaxRadiusKm = 200;
-
     private static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
 
     /// <summary>Maps <c>/api/coverage</c>.</summary>
@@ -66,10 +64,10 @@ public static class CoverageEndpoints
     // Ok<CoverageResponse> declares the JSON answer's schema (OpenAPI); the bytes sent are that record serialised.
     private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
         [Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? level,
-        [Description("Radius for the reach measure in whole km, 0 to 200; default 10.")] string? radiusKm,
+        [Description("Radius for the reach measure in whole km, from 0; default 10.")] string? radiusKm,
         [Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? within,
         [Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? format,
-        SnapshotProvider snapshots, IOptions<JsonOptions> json)
+        SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
         var levelName = (level ?? "kreis").ToLowerInvariant();
@@ -78,7 +76,7 @@ public static class CoverageEndpoints
             errors["level"] = [string.Format(ApiTexts.CoverageLevelInvalid, level)];
         }
 
-        var radius = Radius(radiusKm, errors);
+        var radius = Radius(radiusKm, limits.Value.CoverageRadiusKm, errors);
         var formatName = (format ?? "json").ToLowerInvariant();
         if (formatName is not ("json" or "csv" or "geojson"))
         {
@@ -122,11 +120,11 @@ public static class CoverageEndpoints
 
     private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(
         [Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? within,
-        [Description("Radius for the reach measure in whole km, 0 to 200; default 10.")] string? radiusKm,
-        SnapshotProvider snapshots)
+        [Description("Radius for the reach measure in whole km, from 0; default 10.")] string? radiusKm,
+        SnapshotProvider snapshots, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
-        var radius = Radius(radiusKm, errors);
+        var radius = Radius(radiusKm, limits.Value.CoverageRadiusKm, errors);
         var snapshot = snapshots.Current;
         var region = Within(within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
@@ -151,20 +149,20 @@ public static class CoverageEndpoints
     }
 
     // Whole kilometres only: a finer radius would let anyone search for the distance at which a grid cell enters
-    // reach, and the answers are cached per radius (at most 201 of them).
-    private static int? Radius(string? value, Dictionary<string, string[]> errors)
+    // reach, and the answers are cached per radius (at most one per whole kilometre).
+    private static int? Radius(string? value, int largest, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {
             return 10;
         }
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) && radius <= MaxRadiusKm)
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) && radius <= largest)
         {
             return radius;
         }
 
-        errors["radiusKm"] = [string.Format(ApiTexts.CoverageRadiusInvalid, MaxRadiusKm, value)];
+        errors["radiusKm"] = [string.Format(ApiTexts.CoverageRadiusInvalid, largest, value)];
         return null;
     }
 

@@ -8,6 +8,7 @@ using System.Text.Unicode;
 using Directory.Api.Problems;
 using Directory.Api.Security;
 using Directory.Api.Snapshot;
+using Directory.Api.Startup;
 using Directory.Api.Texts;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -25,11 +26,8 @@ public static class OgcEndpoints
     /// <summary>The name of the OpenAPI 3.0 document of the OGC endpoints (<c>/openapi/ogc.json</c>).</summary>
     public const string OpenApiDocumentName = "ogc";
 
-    /// <summary>Default and largest page of items.</summary>
+    /// <summary>The page of items when <c>limit</c> is not given (the largest: <see cref="QueryLimits.OgcItems"/>).</summary>
     public const int DefaultLimit = 10;
-
-    /// <inheritdoc cref="DefaultLimit"/>
-    public const int MaxLimit = 10_000;
 
     /// <summary>The conformance classes implemented, exactly.</summary>
     public static readonly string[] ConformanceClasses =
@@ -170,8 +168,8 @@ public static class OgcEndpoints
 
     // The query parameters are declared for the OpenAPI document (service-desc); the handler reads them from the
     // query itself, so that an unknown parameter, which binding would ignore, is a 400 as the standard requires.
-    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json,
-        [Description("Features per page, 1 to 10000; default 10.")] string? limit = null,
+    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits,
+        [Description("Features per page, from 1; default 10.")] string? limit = null,
         [Description("Features to skip; default 0.")] string? offset = null,
         [Description("minx,miny,maxx,maxy in bbox-crs (default CRS84: lon,lat).")] string? bbox = null,
         [FromQuery(Name = "bbox-crs"), Description("CRS of bbox: CRS84, EPSG:4326 or EPSG:25832 (as URI).")] string? bboxCrs = null,
@@ -195,7 +193,7 @@ public static class OgcEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var query = request.Query;
-        var pageSize = Integer(query["limit"], "limit", DefaultLimit, 1, MaxLimit, errors);
+        var pageSize = Integer(query["limit"], "limit", DefaultLimit, 1, limits.Value.OgcItems, errors);
         var skip = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
         var answerCrs = CrsParameter(query["crs"], "crs", errors);
         var boxCrs = CrsParameter(query["bbox-crs"], "bbox-crs", errors);

@@ -5,11 +5,13 @@ using Directory.Api.Managers;
 using Directory.Api.Problems;
 using Directory.Api.Regions;
 using Directory.Api.Snapshot;
+using Directory.Api.Startup;
 using Directory.Api.Texts;
 using Directory.Core.Geo;
 using Directory.Core.Geography;
 using Directory.Core.Snapshot;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 
@@ -36,22 +38,13 @@ public sealed record PlaceSuggestion(string Label, string Kind, string Ags, stri
 /// <summary>Searching family managers by place, postcode or position, and the places autocomplete.</summary>
 public static class SearchEndpoints
 {
-    /// <summary>Largest radius a search may ask for (km).</summary>
-    public const double MaxRadiusKm = 200;
-
-    /// <summary>Longest place name or autocomplete text (characters); the longest Gemeinde name has 33.</summary>
-    public const int MaxPlaceLength = 100;
-
-    /// <summary>Most results a search may ask for.</summary>
-    public const int MaxLimit = 100;
-
     private static readonly GeometryFactory Etrs89 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N);
 
     /// <summary>Maps <c>/api/managers/nearby</c> and <c>/api/places</c>.</summary>
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/managers/nearby", Nearby).WithTags("Familienmanager").WithName(nameof(Nearby))
-            .WithSummary("Family managers near a place (place), a postcode (plz) or a position (lat, lon), nearest first, within radiusKm (default 25, max 200); the nearest ones anyway when none is within.")
+            .WithSummary("Family managers near a place (place), a postcode (plz) or a position (lat, lon), nearest first, within radiusKm (default 25); the nearest ones anyway when none is within.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/places", Places).WithTags("Suche").WithName(nameof(Places))
             .WithSummary("Autocomplete: municipalities, localities and postcodes for a prefix of 2 or more characters, forgiving umlauts.");
@@ -62,14 +55,14 @@ public static class SearchEndpoints
         [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
         [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
         [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
-        [Description("A place or municipality name as origin (umlauts forgiven, at most 100 characters), e.g. Olpe.")] string? place,
-        [Description("Search radius in km, above 0 and at most 200; default 25.")] string? radiusKm,
-        [Description("Most results, 1 to 100; default 10.")] string? limit,
-        SnapshotProvider snapshots)
+        [Description("A place or municipality name as origin (umlauts forgiven), e.g. Olpe.")] string? place,
+        [Description("Search radius in km, above 0; default 25.")] string? radiusKm,
+        [Description("Most results; default 10.")] string? limit,
+        SnapshotProvider snapshots, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
-        var radius = PositiveNumber(radiusKm, "radiusKm", 25, MaxRadiusKm, errors);
-        var count = WholeNumber(limit, "limit", 10, MaxLimit, errors);
+        var radius = PositiveNumber(radiusKm, "radiusKm", 25, limits.Value.SearchRadiusKm, errors);
+        var count = WholeNumber(limit, "limit", 10, limits.Value.SearchResults, errors);
         var given = new[] { lat is not null || lon is not null, plz is not null, place is not null }.Count(g => g);
         if (given == 0)
         {
@@ -88,7 +81,7 @@ public static class SearchEndpoints
         if (errors.Count == 0)
         {
             var located = plz is not null ? FromPostcode(plz, snapshot, errors, out var problem)
-                : place is not null ? FromPlace(place, snapshot, errors, out problem)
+                : place is not null ? FromPlace(place, limits.Value.PlaceTextLength, snapshot, errors, out problem)
                 : FromCoordinates(lat, lon, errors, out problem);
             if (problem is not null)
             {
@@ -125,16 +118,17 @@ public static class SearchEndpoints
     }
 
     private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places(
-        [Description("The typed prefix, at least 2 characters, at most 100; digits complete postcodes.")] string? q,
-        [Description("Most suggestions, 1 to 20; default 10.")] string? limit,
-        SnapshotProvider snapshots)
+        [Description("The typed prefix, at least 2 characters; digits complete postcodes.")] string? q,
+        [Description("Most suggestions; default 10.")] string? limit,
+        SnapshotProvider snapshots, IOptions<QueryLimits> limits)
     {
-        if (q is { Length: > MaxPlaceLength })
+        var longest = limits.Value.PlaceTextLength;
+        if (q is not null && q.Length > longest)
         {
-            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["q"] = [string.Format(ApiTexts.TextTooLong, MaxPlaceLength, q.Length)] });
+            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["q"] = [string.Format(ApiTexts.TextTooLong, longest, q.Length)] });
         }
 
-        var count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 20) : 10;
+        var count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, limits.Value.PlaceSuggestions) : 10;
         return TypedResults.Ok(snapshots.Current.Places.Search(q ?? "", count).Select(ToSuggestion).ToList());
     }
 
@@ -167,14 +161,14 @@ public static class SearchEndpoints
         return (found.Location, found.Label, "plz", found.Ags);
     }
 
-    private static (Point, string, string, string?)? FromPlace(string place, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
+    private static (Point, string, string, string?)? FromPlace(string place, int longest, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
         out ProblemHttpResult? problem)
     {
         problem = null;
         // Checked before any matching: the fuzzy match costs time with the length of the text.
-        if (place.Length > MaxPlaceLength)
+        if (place.Length > longest)
         {
-            errors["place"] = [string.Format(ApiTexts.TextTooLong, MaxPlaceLength, place.Length)];
+            errors["place"] = [string.Format(ApiTexts.TextTooLong, longest, place.Length)];
             return null;
         }
 

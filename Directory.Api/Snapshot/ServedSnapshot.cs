@@ -12,7 +12,8 @@ namespace Directory.Api.Snapshot;
 /// </summary>
 public sealed class ServedSnapshot
 {
-    // Radii are whole kilometres from 0 to 200, so every radius fits; answers vary by level, region and format too.
+    // Radii are whole kilometres from 0 to QueryLimits.CoverageRadiusKm (200 unless configured), so with the default
+    // every radius fits; a larger configured limit only means evictions. Answers vary by level, region and format too.
     private const int MaxCachedRadii = 201;
     private const int MaxCachedAnswers = 1024;
 

@@ -21,19 +21,42 @@ public sealed class SnapshotProvider
     /// <summary>The snapshot served now, or null before the first one.</summary>
     public ServedSnapshot? CurrentOrNull => Volatile.Read(ref current);
 
-    /// <summary>Makes <paramref name="snapshot"/> the one served from now on.</summary>
-    public void Publish(ServedSnapshot snapshot)
+    /// <summary>
+    /// Makes <paramref name="snapshot"/> the one served from now on, unless it was read at an older data version than
+    /// the one served (an import published its snapshot while a refresh was still reading the state before it):
+    /// then it is dropped and false returned, so that the directory never steps back.
+    /// </summary>
+    public bool Publish(ServedSnapshot snapshot)
     {
-        var previous = Interlocked.Exchange(ref current, snapshot);
-        firstPublished.TrySetResult();
-        if (previous is not null && !ReferenceEquals(previous, snapshot))
+        while (true)
         {
-            // The old snapshot (tens of MB at 100,000 entries) is garbage now. Imports are rare, so one compacting
-            // collection that returns the memory to the system is cheap; without it the soak test's resident memory
-            // stayed at the peak of the swap (old and new side by side) for good (docs/performance.md).
-            _ = Task.Run(ReturnFreedMemory);
+            var previous = Volatile.Read(ref current);
+            if (previous is not null && IsOlder(snapshot, previous))
+            {
+                return false;
+            }
+
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref current, snapshot, previous), previous))
+            {
+                continue; // another publish came in between: compare with that one
+            }
+
+            firstPublished.TrySetResult();
+            if (previous is not null && !ReferenceEquals(previous, snapshot))
+            {
+                // The old snapshot (tens of MB at 100,000 entries) is garbage now. Imports are rare, so one compacting
+                // collection that returns the memory to the system is cheap; without it the soak test's resident memory
+                // stayed at the peak of the swap (old and new side by side) for good (docs/performance.md).
+                _ = Task.Run(ReturnFreedMemory);
+            }
+
+            return true;
         }
     }
+
+    /// <summary>True when <paramref name="snapshot"/> was read before <paramref name="served"/> (either counter lower).</summary>
+    public static bool IsOlder(ServedSnapshot snapshot, ServedSnapshot served) =>
+        snapshot.Served.Version < served.Served.Version || snapshot.ListVersion < served.ListVersion;
 
     /// <summary>
     /// One compacting collection that returns freed memory to the system: after work that leaves tens of MB of garbage

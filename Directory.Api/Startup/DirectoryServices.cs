@@ -26,6 +26,7 @@ public static class DirectoryServices
 
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
+        services.AddOptions<QueryLimits>().BindConfiguration(QueryLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<SnapshotLoader>();

@@ -189,9 +189,7 @@ public static class GeoPackageLayers
             migrationBuilder.Sql("INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
                 + $"VALUES ('{t}', '{c}', '{RtreeExtension}', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')");
             migrationBuilder.Sql($"CREATE VIRTUAL TABLE \"{rtree}\" USING rtree(id, minx, maxx, miny, maxy)");
-            migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_insert\" AFTER INSERT ON \"{t}\" "
-                + $"WHEN (new.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c})) "
-                + $"BEGIN INSERT OR REPLACE INTO \"{rtree}\" VALUES ({values}); END");
+            migrationBuilder.Sql(SpatialIndexInsertTrigger(t));
             migrationBuilder.Sql($"CREATE TRIGGER \"{rtree}_update1\" AFTER UPDATE OF {c} ON \"{t}\" "
                 + $"WHEN OLD.{i} = NEW.{i} AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c})) "
                 + $"BEGIN INSERT OR REPLACE INTO \"{rtree}\" VALUES ({values}); END");
@@ -210,6 +208,18 @@ public static class GeoPackageLayers
             migrationBuilder.Sql($"INSERT OR REPLACE INTO \"{rtree}\" SELECT {i}, ST_MinX({c}), ST_MaxX({c}), ST_MinY({c}), ST_MaxY({c}) "
                 + $"FROM \"{t}\" WHERE {c} NOT NULL AND NOT ST_IsEmpty({c})");
         }
+    }
+
+    /// <summary>The R-tree table of a layer's geometry column.</summary>
+    public static string SpatialIndexTable(string layer) => $"rtree_{layer}_{GeometryColumn}";
+
+    /// <summary>The spatial index's insert trigger of <paramref name="layer"/>, as GeoPackage 1.3 (and GDAL) writes it.</summary>
+    public static string SpatialIndexInsertTrigger(string layer)
+    {
+        const string c = GeometryColumn;
+        var rtree = SpatialIndexTable(layer);
+        return $"CREATE TRIGGER \"{rtree}_insert\" AFTER INSERT ON \"{layer}\" WHEN (new.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c})) "
+            + $"BEGIN INSERT OR REPLACE INTO \"{rtree}\" VALUES (NEW.fid, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END";
     }
 
     /// <summary>Removes what <see cref="CreateSpatialIndexes"/> made.</summary>

@@ -85,4 +85,36 @@ public sealed class OpenApiTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnl
         Assert.All(nearby.Values, p => Assert.True(p.TryGetProperty("example", out _), p.GetProperty("name").GetString()));
         Assert.Equal("^[0-9]{5}$", nearby["plz"].GetProperty("schema").GetProperty("pattern").GetString());
     }
+
+    [Fact]
+    public async Task ConfiguredLimitsAreWhatTheHandlersCheckAndTheDocumentDeclares()
+    {
+        await using var factory = (await DirectoryApiFactory.WithGeographyAsync())
+            .With("Limits:SearchResults", "5").With("Limits:CoverageRadiusKm", "30").With("Limits:PlaceTextLength", "20");
+        var client = factory.CreateClient();
+        var cancel = TestContext.Current.CancellationToken;
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", cancel)).RootElement.GetProperty("paths");
+        JsonElement Schema(string path, string name) => paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == name).GetProperty("schema");
+
+        Assert.Equal(5, Schema("/api/managers/nearby", "limit").GetProperty("maximum").GetInt32());
+        Assert.Equal(30, Schema("/api/coverage", "radiusKm").GetProperty("maximum").GetInt32());
+        Assert.Equal("integer", Schema("/api/coverage", "radiusKm").GetProperty("type").GetString());
+        Assert.Equal(20, Schema("/api/places", "q").GetProperty("maxLength").GetInt32());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/managers/nearby?place=Olpe&limit=5", cancel)).StatusCode);
+        await ProblemAssert.NamesParameterAsync(await client.GetAsync("/api/managers/nearby?place=Olpe&limit=6", cancel),
+            System.Net.HttpStatusCode.BadRequest, "/problems/invalid-parameter", "limit");
+        await ProblemAssert.NamesParameterAsync(await client.GetAsync("/api/coverage?radiusKm=31", cancel),
+            System.Net.HttpStatusCode.BadRequest, "/problems/invalid-parameter", "radiusKm");
+        await ProblemAssert.NamesParameterAsync(await client.GetAsync("/api/places?q=" + new string('a', 21), cancel),
+            System.Net.HttpStatusCode.BadRequest, "/problems/invalid-parameter", "q");
+    }
+
+    [Fact]
+    public async Task ALimitOutOfItsRangeStopsTheStartWithItsName()
+    {
+        await using var factory = (await DirectoryApiFactory.WithGeographyAsync()).With("Limits:OgcItems", "0");
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("OgcItems", failure.ToString());
+    }
 }

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Directory.Api.Startup;
+
+/// <summary>
+/// What a public request may ask for (configuration section <c>Limits</c>): the endpoints check their parameters
+/// against these, and the OpenAPI documents declare them as the parameters' ranges (<see cref="OpenApiParameterFacts"/>),
+/// so the two cannot disagree. Checked at start (ValidateOnStart).
+/// </summary>
+public sealed class QueryLimits
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Limits";
+
+    /// <summary>Largest search radius (km) of <c>/api/managers/nearby</c>.</summary>
+    [Range(1, 1000)]
+    public int SearchRadiusKm { get; set; } = 200;
+
+    /// <summary>Most results of one search.</summary>
+    [Range(1, 1000)]
+    public int SearchResults { get; set; } = 100;
+
+    /// <summary>Most suggestions of <c>/api/places</c>.</summary>
+    [Range(1, 100)]
+    public int PlaceSuggestions { get; set; } = 20;
+
+    /// <summary>Longest place name or autocomplete text (characters; the longest Gemeinde name has 33).</summary>
+    [Range(2, 1000)]
+    public int PlaceTextLength { get; set; } = 100;
+
+    /// <summary>Largest coverage radius (whole km); every radius up to it is cached per snapshot.</summary>
+    [Range(1, 1000)]
+    public int CoverageRadiusKm { get; set; } = 200;
+
+    /// <summary>Most features of one OGC items page.</summary>
+    [Range(1, 100_000)]
+    public int OgcItems { get; set; } = 10_000;
+}
