@@ -1,5 +1,6 @@
 using Directory.Api.Snapshot;
 using Directory.Core.Geo;
+using Directory.Core.Geography;
 using Directory.Core.Snapshot;
 
 namespace Directory.Api.Ogc;

@@ -1,4 +1,5 @@
 using Directory.Core.Geo;
+using Directory.Core.Geography;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 

@@ -1,9 +1,8 @@
-using Directory.Core.Snapshot;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 
-namespace Directory.Core.Geo;
+namespace Directory.Core.Geography;
 
 /// <summary>
 /// Point-in-polygon over the municipalities (EPSG:25832): an STRtree of their envelopes whose entries hold each

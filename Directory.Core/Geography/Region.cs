@@ -1,7 +1,6 @@
-using Directory.Core.Geography;
 using NetTopologySuite.Geometries;
 
-namespace Directory.Core.Snapshot;
+namespace Directory.Core.Geography;
 
 /// <summary>
 /// A Gemeinde, Kreis or Regierungsbezirk as the snapshot serves it: one shape for the three levels, so that the
