@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Directory.Api.Texts;
 using Microsoft.AspNetCore.Http.Features;
@@ -106,14 +105,9 @@ public static class RequestLimits
         if (StaffPaths.IsStaff(context.Request.Path) && !context.Request.Path.StartsWithSegments(StaffPaths.Api, StringComparison.OrdinalIgnoreCase))
         {
             // A person at the sign-in form: a page, not a JSON document.
-            context.Response.ContentType = "text/html; charset=utf-8";
-            var title = HtmlEncoder.Default.Encode(ApiTexts.RateLimitedTitle);
-            await context.Response.WriteAsync(
-                "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + $"<title>{title} – Familienmanager NRW</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"staff\">"
-                + $"<h1>{title}</h1><p>{HtmlEncoder.Default.Encode(string.Format(ApiTexts.RateLimitedSignInDetail, seconds))}</p>"
-                + $"<p><a href=\"{StaffPaths.SignIn}\">{HtmlEncoder.Default.Encode(ApiTexts.StaffChallengeSignIn)}</a></p></main></body></html>",
-                cancellationToken);
+            await Staff.StaffNotice.WriteAsync(context, StatusCodes.Status429TooManyRequests, ApiTexts.RateLimitedTitle,
+                string.Format(ApiTexts.RateLimitedSignInDetail, seconds), (StaffPaths.SignIn, ApiTexts.StaffChallengeSignIn),
+                cancellationToken: cancellationToken);
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Directory.Api.Security;
 using Directory.Api.Texts;
 using Microsoft.AspNetCore.Mvc;
@@ -36,15 +35,9 @@ public static class StaffChallenge
         var target = signedIn
             ? StaffPaths.ChangePassword
             : $"{StaffPaths.SignIn}?ReturnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}";
-        var href = HtmlEncoder.Default.Encode(target);
         var title = signedIn ? ApiTexts.Status403 : ApiTexts.Status401;
         var text = signedIn ? ApiTexts.Status403Detail : ApiTexts.Status401Detail;
         var link = signedIn ? ApiTexts.StaffChallengeChangePassword : ApiTexts.StaffChallengeSignIn;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            $"<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            $"<meta http-equiv=\"refresh\" content=\"0; url={href}\"><title>{title} – Familienmanager NRW</title>" +
-            $"<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"staff\"><h1>{title}</h1><p>{text}</p>" +
-            $"<p><a href=\"{href}\">{link}</a></p></main></body></html>");
+        await StaffNotice.WriteAsync(context, status, title, text, (target, link), refreshToLink: true);
     }
 }

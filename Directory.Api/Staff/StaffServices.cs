@@ -50,13 +50,7 @@ public static class StaffServices
             }
 
             logger.LogWarning("A staff request over plain HTTP was refused; behind a TLS proxy list it in Security:KnownProxies");
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            var title = HtmlEncoder.Default.Encode(ApiTexts.StaffHttpsRequiredTitle);
-            await context.Response.WriteAsync(
-                "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + $"<title>{title} – Familienmanager NRW</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"staff\">"
-                + $"<h1>{title}</h1><p>{HtmlEncoder.Default.Encode(ApiTexts.StaffHttpsRequiredDetail)}</p></main></body></html>");
+            await StaffNotice.WriteAsync(context, StatusCodes.Status403Forbidden, ApiTexts.StaffHttpsRequiredTitle, ApiTexts.StaffHttpsRequiredDetail);
         });
     }
 
