@@ -64,6 +64,20 @@ public sealed partial class StaffSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublicAnswersToASignedInStaffBrowserCarryNoSessionCookie()
+    {
+        var browser = await StaffBrowser.SignedInAsync(factory, "olga");
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/verwaltung", Cancel)).StatusCode);
+
+        foreach (var path in new[] { "/api/regions/05966024", "/api/managers", "/ogc/collections", "/" })
+        {
+            var response = await browser.Client.GetAsync(path, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} set a cookie");
+        }
+    }
+
+    [Fact]
     public async Task APasswordChangeEndsTheAccountsOtherSessionsAtOnce()
     {
         await StaffBrowser.SignedInAsync(factory, "fritz");
