@@ -97,9 +97,7 @@ app.UseRouting();
 // directory loads is routed in the meantime; before sign-in, which reads the database.
 app.UseDirectoryReady(initializer);
 app.UseRateLimiter();
-// Sessions exist only in the staff area: its security stamp is checked (and the cookie renewed) on every staff request,
-// and a public answer never reads the staff tables or carries a cookie, even for a signed-in staff member's browser.
-app.UseWhen(context => StaffPaths.IsStaff(context.Request.Path), staff => staff.UseAuthentication());
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();

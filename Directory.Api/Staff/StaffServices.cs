@@ -6,6 +6,7 @@ using Directory.Api.Texts;
 using Directory.Core.Staff;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -60,7 +61,9 @@ public static class StaffServices
         services.AddStaffIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PublicArea>(PublicArea.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "FamilienmanagerNrw.Verwaltung";
@@ -71,6 +74,9 @@ public static class StaffServices
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = StaffPaths.SignIn;
+            // Sessions exist only in the staff area: elsewhere the cookie is not read, so a public answer never reads the
+            // staff tables (the security stamp check) or renews the cookie, even for a signed-in staff member's browser.
+            options.ForwardDefaultSelector = context => StaffPaths.IsStaff(context.Request.Path) ? null : PublicArea.SchemeName;
             options.Events.OnRedirectToLogin = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden);
         });
@@ -156,5 +162,14 @@ public static class StaffServices
 
             return identity;
         }
+    }
+
+    /// <summary>Outside the staff area nobody is signed in: the scheme the session cookie's handler forwards to there.</summary>
+    private sealed class PublicArea(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "PublicArea";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
     }
 }

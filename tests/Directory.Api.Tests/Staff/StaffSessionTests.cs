@@ -73,7 +73,7 @@ public sealed partial class StaffSessionTests : IAsyncLifetime
         {
             var response = await browser.Client.GetAsync(path, Cancel);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} set a cookie");
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} set a cookie: {(response.Headers.TryGetValues("Set-Cookie", out var c) ? string.Join(" | ", c) : "")}");
         }
     }
 
