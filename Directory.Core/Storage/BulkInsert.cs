@@ -12,8 +12,8 @@ namespace Directory.Core.Storage;
 /// so the entity configuration stays the one place that maps the table.
 /// <para>
 /// Into a GeoPackage layer, the rows' spatial index entries are written beside them from the geometries in hand, with
-/// the layer's insert trigger set aside for the transaction: the trigger's five function calls per row made a
-/// 100,000-entry import about 2 s slower (docs/performance.md). Inside the same transaction, so a failure or a kill
+/// the layer's insert trigger set aside for the transaction: the trigger with its five function calls per row made a
+/// 100,000-entry import about 1 s slower than this (docs/performance.md). Inside the same transaction, so a failure or a kill
 /// leaves trigger and index as they were.
 /// </para>
 /// </summary>
