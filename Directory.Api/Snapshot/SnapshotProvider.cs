@@ -55,7 +55,7 @@ public sealed class SnapshotProvider
     }
 
     /// <summary>True when <paramref name="snapshot"/> was read before <paramref name="served"/> (either counter lower).</summary>
-    public static bool IsOlder(ServedSnapshot snapshot, ServedSnapshot served) =>
+    private static bool IsOlder(ServedSnapshot snapshot, ServedSnapshot served) =>
         snapshot.Served.Version < served.Served.Version || snapshot.ListVersion < served.ListVersion;
 
     /// <summary>

@@ -82,14 +82,8 @@ public static class StaffServices
         });
         // Outside Development (a deployment behind a TLS proxy) the cookies are Secure and __Host- prefixed: never
         // sent over plain HTTP, and bound to this host and path "/" so that no subdomain can set or shadow them.
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IHostEnvironment>((options, environment) =>
-        {
-            if (!environment.IsDevelopment())
-            {
-                options.Cookie.Name = SecureCookiePrefix + options.Cookie.Name;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            }
-        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment>((options, environment) => SecureOutsideDevelopment(options.Cookie, environment));
 
         // The security stamp is checked on every staff request (a few per minute, one indexed read each): a sign-out, a
         // changed password or a removed account ends the account's other sessions at once, not after the default half hour.
@@ -113,14 +107,8 @@ public static class StaffServices
             options.SuppressXFrameOptionsHeader = true;
         });
         // After the settings above, which it prefixes (see the sign-in cookie).
-        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
-        {
-            if (!environment.IsDevelopment())
-            {
-                options.Cookie.Name = SecureCookiePrefix + options.Cookie.Name;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            }
-        });
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IHostEnvironment>((options, environment) => SecureOutsideDevelopment(options.Cookie, environment));
 
         // Razor encodes every non-ASCII character by default ("&#xFC;" for "ü"); German pages keep their letters,
         // markup characters are still encoded.
@@ -161,6 +149,15 @@ public static class StaffServices
             }
 
             return identity;
+        }
+    }
+
+    private static void SecureOutsideDevelopment(CookieBuilder cookie, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment())
+        {
+            cookie.Name = SecureCookiePrefix + cookie.Name;
+            cookie.SecurePolicy = CookieSecurePolicy.Always;
         }
     }
 

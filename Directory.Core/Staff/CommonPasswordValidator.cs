@@ -13,9 +13,6 @@ public sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
 {
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(Load);
 
-    /// <summary>How many passwords the list holds.</summary>
-    public static int Count => CommonPasswords.Value.Count;
-
     /// <summary>True when <paramref name="password"/> is on the list (ignoring case).</summary>
     public static bool IsCommon(string password) => CommonPasswords.Value.Contains(password.Trim().ToLowerInvariant());
 

@@ -33,9 +33,6 @@ public sealed class ListSource
     /// <summary>The rows, read from the file on each enumeration.</summary>
     public IEnumerable<ListRow> Rows => rows();
 
-    /// <summary>Opens <paramref name="path"/>; throws <see cref="ListFileException"/> with a German reason.</summary>
-    public static ListSource Open(string path, ListLimits limits, string? sheet = null) => Open(ListFile.FromPath(path), limits, sheet);
-
     /// <summary>Opens <paramref name="file"/>; throws <see cref="ListFileException"/> with a German reason.</summary>
     public static ListSource Open(ListFile file, ListLimits limits, string? sheet = null)
     {
