@@ -2,13 +2,14 @@ using Directory.Api.Coverage;
 using Directory.Api.Health;
 using Directory.Api.Locate;
 using Directory.Api.Managers;
-using Directory.Api.Ogc;
 using Directory.Api.MapConfig;
+using Directory.Api.Ogc;
 using Directory.Api.Regions;
 using Directory.Api.Search;
 using Directory.Api.Security;
 using Directory.Api.Staff;
 using Directory.Api.Startup;
+using Directory.Core.Snapshot;
 
 // Before anything allocates: large native blocks (SQLite's copies of the stored list) go back to the system when freed.
 NativeHeap.KeepLargeBlocksSeparate();
@@ -31,8 +32,6 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
-// On a GeoPackage that needs nothing done, the first snapshot is read from here on, beside the building of the host.
-builder.Services.AddSingleton(EarlyStart.Begin(builder.Configuration));
 builder.Services.AddDirectory();
 builder.Services.AddRequestLimits();
 builder.Services.AddStaffArea();
@@ -64,14 +63,11 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
 
 var app = builder.Build();
 
-// The database is prepared and the first snapshot loaded (or the early one taken) in the background while the web
-// server maps its endpoints and starts; requests wait for it (UseDirectoryReady). A database that cannot be used stops the service with a
-// clear log line and exit code 78.
+// The database is prepared and the first snapshot loaded in the background while the web server maps its endpoints
+// and starts; requests wait for it (UseDirectoryReady). A database that cannot be used stops the service with a clear
+// log line and exit code 78.
 var initializer = app.Services.GetRequiredService<DirectoryInitializer>();
 initializer.Start(app.Lifetime);
-// Once the web server listens, this thread is free while the directory may still be loading: the JSON metadata of the
-// autocomplete answer and the names of the search answer are prepared then, not while both cores are busy starting.
-app.Lifetime.ApplicationStarted.Register(() => AnswerWarmUp.Start(app.Services));
 
 // First, so that the client address and scheme are the forwarded ones (from configured proxies only) for everything after.
 app.UseTrustedForwardedHeaders();

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Diagnostics;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Import;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
 using Microsoft.EntityFrameworkCore;

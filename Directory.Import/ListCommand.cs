@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.Data.Common;
 using Directory.Core.Geo;
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Import;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Directory.Core.Staff;
+using Directory.Core.Staff.Accounts;
 using Directory.Core.Storage;
 using Directory.Import.Texts;
 using Microsoft.AspNetCore.Identity;

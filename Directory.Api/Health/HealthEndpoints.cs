@@ -1,4 +1,4 @@
-using Directory.Api.Snapshot;
+using Directory.Core.Snapshot;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Directory.Api.Health;

@@ -3,8 +3,8 @@ using System.Globalization;
 using Directory.Api.Common;
 using Directory.Api.Problems;
 using Directory.Api.Regions;
-using Directory.Api.Snapshot;
 using Directory.Api.Texts;
+using Directory.Core.Snapshot;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Directory.Api.Locate;

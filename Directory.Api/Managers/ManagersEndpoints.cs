@@ -1,10 +1,9 @@
 using System.ComponentModel;
 using Directory.Api.Problems;
-using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Directory.Core.Geography;
-using Directory.Core.Snapshot;
 using Directory.Core.Managers;
+using Directory.Core.Snapshot;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Directory.Api.Managers;

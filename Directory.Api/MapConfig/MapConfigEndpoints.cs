@@ -1,4 +1,3 @@
-using Directory.Api.Startup;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

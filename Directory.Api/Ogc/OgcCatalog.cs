@@ -1,27 +1,34 @@
-using Directory.Api.Snapshot;
 using Directory.Core.Geo;
 using Directory.Core.Geography;
 using Directory.Core.Snapshot;
 
 namespace Directory.Api.Ogc;
 
-/// <summary>Builds the four OGC API collections (full boundaries, in WGS84 with 6 decimals).</summary>
-public static class OgcCatalog
+/// <summary>The four OGC API collections of a snapshot (full boundaries, in WGS84 with 6 decimals), in the order the landing page lists them.</summary>
+/// <param name="All">The collections.</param>
+public sealed record OgcCatalog(IReadOnlyList<OgcCollection> All)
 {
-    /// <summary>The collections of <paramref name="snapshot"/>, in the order the landing page lists them.</summary>
-    public static IReadOnlyList<OgcCollection> Build(ServedSnapshot snapshot) =>
+    /// <summary>The catalogue of <paramref name="snapshot"/>, built once per snapshot (<see cref="ServedSnapshot.Derived"/>).</summary>
+    public static OgcCatalog Of(ServedSnapshot snapshot) => snapshot.Derived(s => new OgcCatalog(
     [
         new OgcCollection("familienmanager", "Familienmanager:innen",
             "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
-            new OgcPointTable(snapshot.Managers, snapshot.Geography)),
-        .. snapshot.Served.OgcRegions,
-    ];
+            new OgcPointTable(s.Managers, s.Geography)),
+        .. s.Served.Derived(OgcRegionCollections.Build).All,
+    ]));
 
-    /// <summary>
-    /// The collections of the regions: built once per geography (<see cref="ServedGeography"/>), not again after
-    /// every list import.
-    /// </summary>
-    public static IReadOnlyList<OgcCollection> BuildRegions(GeographySnapshot geography)
+    /// <summary>The collection with this id, or null.</summary>
+    public OgcCollection? Find(string id) => All.FirstOrDefault(c => c.Id == id);
+}
+
+/// <summary>
+/// The collections of the regions: built once per geography (<see cref="ServedGeography.Derived"/>), not again after
+/// every list import.
+/// </summary>
+/// <param name="All">Gemeinden, Kreise, Regierungsbezirke.</param>
+internal sealed record OgcRegionCollections(IReadOnlyList<OgcCollection> All)
+{
+    public static OgcRegionCollections Build(GeographySnapshot geography)
     {
         OgcFeature Region(Region r) => new(r.Key, r.Boundary,
             () => CoordinateRounding.Round(Reprojector.Transform(r.Boundary, Crs.Wgs84), 6),
@@ -37,7 +44,7 @@ public static class OgcCatalog
                 ["flaeche_km2"] = r.AreaKm2,
             });
 
-        return
+        return new OgcRegionCollections(
         [
             new OgcCollection("gemeinden", "Gemeinden", "Die 396 Gemeinden Nordrhein-Westfalens (DVG2, GV100AD).",
                 geography.Municipalities.Select(Region).ToList()),
@@ -45,6 +52,6 @@ public static class OgcCatalog
                 geography.Districts.Select(Region).ToList()),
             new OgcCollection("regierungsbezirke", "Regierungsbezirke", "Die 5 Regierungsbezirke Nordrhein-Westfalens.",
                 geography.GovernmentRegions.Select(Region).ToList()),
-        ];
+        ]);
     }
 }

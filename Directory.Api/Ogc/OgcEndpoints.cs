@@ -7,12 +7,12 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Directory.Api.Problems;
 using Directory.Api.Security;
-using Directory.Api.Snapshot;
-using Directory.Api.Startup;
+using Directory.Core.Snapshot;
 using Directory.Api.Texts;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
+using Directory.Api.Common;
 
 namespace Directory.Api.Ogc;
 
@@ -125,7 +125,7 @@ public static class OgcEndpoints
         }
 
         var root = Root(request);
-        var collections = snapshots.Current.OgcCollections;
+        var collections = OgcCatalog.Of(snapshots.Current).All;
         if (html)
         {
             return HtmlPage("Sammlungen", "<ul>" + string.Concat(collections.Select(c =>
@@ -319,7 +319,7 @@ public static class OgcEndpoints
     private static string Root(HttpRequest request) => $"{ReverseProxy.PublicBaseUrl(request)}/ogc";
 
     private static OgcCollection? Find(SnapshotProvider snapshots, string id) =>
-        snapshots.Current.OgcCollections.FirstOrDefault(c => c.Id == id);
+        OgcCatalog.Of(snapshots.Current).Find(id);
 
     private static IResult CollectionNotFound(string id)
     {

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Directory.Api.Problems;
-using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Directory.Core.Geo;
 using Directory.Core.Geography;

@@ -1,11 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Directory.Api.Common;
 using Directory.Api.Managers;
 using Directory.Api.Problems;
 using Directory.Api.Regions;
-using Directory.Api.Snapshot;
-using Directory.Api.Startup;
 using Directory.Api.Texts;
 using Directory.Core.Geo;
 using Directory.Core.Geography;
@@ -35,6 +34,15 @@ public sealed record NearbyResponse(SearchOrigin Origin, OriginMunicipality Geme
 /// <summary>A place suggestion for the search field.</summary>
 public sealed record PlaceSuggestion(string Label, string Kind, string Ags, string? Plz, double Lat, double Lon);
 
+/// <summary>
+/// The search answers' serialisation metadata, generated at build time and first in the service's HTTP JSON options'
+/// resolver chain: the answers are written by the serialiser with those options (their encoder, naming and enum
+/// converter), without reflection and without metadata built at the first request.
+/// </summary>
+[JsonSerializable(typeof(NearbyResponse))]
+[JsonSerializable(typeof(List<PlaceSuggestion>))]
+public sealed partial class SearchJsonContext : JsonSerializerContext;
+
 /// <summary>Searching family managers by place, postcode or position, and the places autocomplete.</summary>
 public static class SearchEndpoints
 {
@@ -51,7 +59,7 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Results<NearbyAnswer, ValidationProblem, ProblemHttpResult> Nearby(
+    private static Results<Ok<NearbyResponse>, ValidationProblem, ProblemHttpResult> Nearby(
         [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
         [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
         [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
@@ -113,8 +121,12 @@ public static class SearchEndpoints
         var (originLon, originLat) = origin.Value.Kind == "koordinaten"
             ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
             : Wgs84(point);
-        return new NearbyAnswer(new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
-            municipality, district, coveredBy, radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby, snapshot);
+        var results = nearby.Select(found => new NearbyResult(ManagersEndpoints.ToResponse(found.Manager, snapshot),
+            (long)Math.Round(found.DistanceMetres))).ToList();
+        return TypedResults.Ok(new NearbyResponse(
+            new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
+            new OriginMunicipality(municipality.Key, municipality.Name, RegionReference.Of(district), coveredBy is not null, coveredBy),
+            radius.Value, count.Value, ApiTexts.DistanceMethod, outside, results.Count, results));
     }
 
     private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places(

@@ -105,7 +105,7 @@ public static class RequestLimits
         if (StaffPaths.IsStaff(context.Request.Path) && !context.Request.Path.StartsWithSegments(StaffPaths.Api, StringComparison.OrdinalIgnoreCase))
         {
             // A person at the sign-in form: a page, not a JSON document.
-            await Staff.StaffNotice.WriteAsync(context, StatusCodes.Status429TooManyRequests, ApiTexts.RateLimitedTitle,
+            await StaffNotice.WriteAsync(context, StatusCodes.Status429TooManyRequests, ApiTexts.RateLimitedTitle,
                 string.Format(ApiTexts.RateLimitedSignInDetail, seconds), (StaffPaths.SignIn, ApiTexts.StaffChallengeSignIn),
                 cancellationToken: cancellationToken);
             return;

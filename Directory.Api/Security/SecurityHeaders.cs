@@ -1,4 +1,4 @@
-using Directory.Api.Startup;
+using Directory.Api.MapConfig;
 using Microsoft.Extensions.Options;
 
 namespace Directory.Api.Security;

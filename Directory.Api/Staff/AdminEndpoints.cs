@@ -1,10 +1,10 @@
 using System.Text;
 using Directory.Api.Problems;
 using Directory.Api.Security;
-using Directory.Api.Snapshot;
 using Directory.Api.Texts;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
+using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

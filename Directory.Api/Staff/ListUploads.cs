@@ -1,8 +1,9 @@
 using System.Globalization;
 using Directory.Api.Security;
-using Directory.Api.Snapshot;
 using Directory.Api.Texts;
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
+using Directory.Core.Snapshot;
 using Directory.Core.Staff;
 using Directory.Core.Storage;
 using Microsoft.EntityFrameworkCore;

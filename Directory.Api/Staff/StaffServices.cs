@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Directory.Api.Security;
 using Directory.Api.Texts;
 using Directory.Core.Staff;
+using Directory.Core.Staff.Accounts;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

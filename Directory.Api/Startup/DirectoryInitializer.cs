@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using Directory.Api.Snapshot;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,15 +15,12 @@ namespace Directory.Api.Startup;
 /// <summary>
 /// Gets the directory ready: migrates the database (creating it if missing), imports the reference geography and
 /// the seed list into an empty one through the same importers the CLI uses, then publishes the first snapshot while
-/// the web server starts; or, on a GeoPackage that needs none of that, publishes what <see cref="EarlyStart"/> read.
-/// An existing, filled database is never re-imported.
+/// the web server starts. An existing, filled database is never re-imported.
 /// </summary>
 public sealed class DirectoryInitializer(
     IServiceScopeFactory scopes,
     SnapshotProvider snapshots,
     SnapshotLoader loader,
-    EarlyStart earlyStart,
-    IConfiguration configuration,
     IOptions<DirectoryOptions> options,
     ILogger<DirectoryInitializer> logger)
 {
@@ -71,10 +69,10 @@ public sealed class DirectoryInitializer(
         var file = DirectoryDatabase.Describe(db.Database.GetConnectionString()!);
         await DirectoryDatabase.MigrateAsync(db, cancellationToken);
         await DirectoryState.ProbeWriteAsync(db, cancellationToken);
-        var fresh = !await DirectoryDatabase.HasRowsAsync(db, GeoPackageLayers.Municipalities, cancellationToken);
+        var fresh = !await Rows.AnyAsync<Municipality>(db, cancellationToken);
         // A database from before the population grid was part of the geography gets the geography again (same
         // files, same result); its family managers are kept.
-        if (fresh || !await DirectoryDatabase.HasRowsAsync(db, GeoPackageLayers.PopulationGrid, cancellationToken))
+        if (fresh || !await Rows.AnyAsync<PopulationCell>(db, cancellationToken))
         {
             var source = options.Value.GeographySource;
             logger.LogInformation("Database {File} has no geography; importing it from {Source}", file, source);
@@ -92,7 +90,7 @@ public sealed class DirectoryInitializer(
         // writes or reads, instead of at the first request, where the key's write would meet the snapshot's read.
         // With keys present (every later start) there is nothing to write, and reading them cost 0.25 s of the start
         // for a staff sign-in that may never come: the first staff request reads them.
-        if (!await DirectoryDatabase.HasRowsAsync(db, DirectoryDbContext.DataProtectionKeysTable, cancellationToken))
+        if (!await Rows.AnyAsync<DataProtectionKey>(db, cancellationToken))
         {
             scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([1]);
         }
@@ -101,22 +99,15 @@ public sealed class DirectoryInitializer(
     }
 
     /// <summary>
-    /// Publishes the snapshot <see cref="EarlyStart"/> read while the host was built, when it read one; else
-    /// prepares the database and loads the first snapshot in the background, while the web server maps its
-    /// endpoints and starts: on a 2-core machine each takes most of a second, and they overlap (docs/performance.md).
-    /// Requests wait for <see cref="Ready"/>. A database that cannot be used is logged with its reason, the exit
-    /// code is set to <see cref="ExitDatabaseUnusable"/> and the service stops.
+    /// Prepares the database and loads the first snapshot in the background, while the web server maps its endpoints
+    /// and starts: on a 2-core machine each takes a good part of a second, and they overlap (docs/performance.md).
+    /// Requests wait for <see cref="Ready"/>. A database that cannot be used is logged with its reason, the exit code
+    /// is set to <see cref="ExitDatabaseUnusable"/> and the service stops.
     /// </summary>
     public void Start(IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>
     {
         try
         {
-            if (await TakeEarlyReadAsync(lifetime.ApplicationStopping))
-            {
-                return;
-            }
-
-            await earlyStart.EfServices;
             if (!await PrepareDatabaseAsync(lifetime.ApplicationStopping))
             {
                 lifetime.StopApplication();
@@ -143,45 +134,6 @@ public sealed class DirectoryInitializer(
             lifetime.StopApplication();
         }
     });
-
-    // Publishes the snapshot the early start read, when it read one from the database the configuration names now and
-    // the database takes the write probe; else the full start runs (and reports what is wrong).
-    private async Task<bool> TakeEarlyReadAsync(CancellationToken cancellationToken)
-    {
-        if (await earlyStart.Read is not { } early)
-        {
-            return false;
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        await using (early.Connection)
-        {
-            var configured = configuration.GetConnectionString(DirectoryServices.ConnectionStringName) ?? DirectoryDatabase.DefaultPath;
-            if (configured != earlyStart.ConnectionString)
-            {
-                logger.LogDebug("The database configured differs from the one read early; starting in full");
-                return false;
-            }
-
-            try
-            {
-                await DirectoryState.ProbeWriteAsync(early.Connection, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogDebug(ex, "The database read early does not take a write; starting in full");
-                return false;
-            }
-        }
-
-        var snapshot = loader.Build(early.Stored);
-        snapshots.Publish(snapshot);
-        ready.TrySetResult();
-        logger.LogInformation("Directory ready from {File}: {Municipalities} municipalities, {Public} public family managers, read while the service started ({Elapsed} ms to publish)",
-            DirectoryDatabase.Describe(earlyStart.ConnectionString!), snapshot.Geography.Municipalities.Count, snapshot.PublicManagers.Count,
-            stopwatch.ElapsedMilliseconds);
-        return true;
-    }
 
     private void Fail(Exception ex)
     {

@@ -1,12 +1,16 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Directory.Api.Common;
+using Directory.Api.MapConfig;
 using Directory.Api.Search;
-using Directory.Api.Snapshot;
 using Directory.Api.Texts;
+using Directory.Core.Snapshot;
 using Directory.Core.Storage;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 
 namespace Directory.Api.Startup;
@@ -29,9 +33,9 @@ public static class DirectoryServices
         services.AddOptions<QueryLimits>().BindConfiguration(QueryLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SnapshotProvider>();
-        services.AddSingleton<SnapshotLoader>();
-        services.AddSingleton<NearbyAnswerWriter>();
-        services.TryAddSingleton(EarlyStart.None);
+        services.AddSingleton(provider => new SnapshotLoader(
+            provider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
+            provider.GetRequiredService<SnapshotProvider>(), provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<DirectoryInitializer>();
         services.AddHostedService<SnapshotRefresher>();
 
@@ -39,6 +43,8 @@ public static class DirectoryServices
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+            // The search answers' metadata generated at build time, not built by reflection at the first request.
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, SearchJsonContext.Default);
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

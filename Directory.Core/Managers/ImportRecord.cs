@@ -19,12 +19,12 @@ public sealed class ImportRecord
     public required string Sha256 { get; set; }
 
     /// <summary>
-    /// A code (<see cref="ImportHistory.Modes"/>): <c>replace</c> (the list replaces the directory), <c>merge</c>
-    /// (--merge) or <c>edit</c> (one entry edited in the staff area). Shown in words by <see cref="ImportHistory.ModeText"/>.
+    /// A code (<c>Lists.ImportHistory.Modes</c>): <c>replace</c> (the list replaces the directory), <c>merge</c>
+    /// (--merge) or <c>edit</c> (one entry edited in the staff area). Shown in words by <c>Lists.ImportHistory.ModeText</c>.
     /// </summary>
     public required string Mode { get; set; }
 
-    /// <summary>A code (<see cref="ImportHistory.Results"/>), shown in words by <see cref="ImportHistory.ResultText"/>.</summary>
+    /// <summary>A code (<c>Lists.ImportHistory.Results</c>), shown in words by <c>Lists.ImportHistory.ResultText</c>.</summary>
     public required string Result { get; set; }
 
     /// <summary>Data rows read.</summary>

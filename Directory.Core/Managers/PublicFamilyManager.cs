@@ -33,7 +33,7 @@ public sealed record PublicFamilyManager(
     /// Only what is public of <paramref name="manager"/>, or null when the entry is not public. Texts that repeat
     /// across entries are shared through <paramref name="pool"/> when one is given.
     /// </summary>
-    public static PublicFamilyManager? From(FamilyManager manager, Snapshot.StringPool? pool = null)
+    public static PublicFamilyManager? From(FamilyManager manager, StringPool? pool = null)
     {
         if (!manager.IsPublic)
         {

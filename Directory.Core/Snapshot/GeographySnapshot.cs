@@ -76,26 +76,12 @@ public sealed class GeographySnapshot
 
     /// <summary>
     /// Reads the geography from the database (inside the context's transaction when it has one) and builds the
-    /// snapshot. Plain SQL (<see cref="PlainQuery"/>): this runs at every start of the service, and EF Core's first
-    /// LINQ query would cost more than the reading itself.
+    /// snapshot. Through <see cref="Rows"/>: this runs at every start of the service, and EF Core's first LINQ query
+    /// would cost more than the reading itself.
     /// </summary>
     public static async Task<GeographySnapshot> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await LoadAsync(DatabaseRead.Of(db), cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The same on an open connection, in its transaction.</summary>
-    public static async Task<GeographySnapshot> LoadAsync(DatabaseRead read, CancellationToken cancellationToken)
-    {
-        var municipalities = await PlainQuery.ReadAsync<Municipality, Region>(read,
+        var municipalities = await Rows.ReadAsync<Municipality, Region>(db,
             [nameof(Municipality.Ags), nameof(Municipality.Name), nameof(Municipality.OfficialName), nameof(Municipality.Type),
                 nameof(Municipality.DistrictKey), nameof(Municipality.GovernmentRegionKey), nameof(Municipality.Population),
                 nameof(Municipality.AreaKm2), nameof(Municipality.Boundary), nameof(Municipality.InteriorEasting), nameof(Municipality.InteriorNorthing)],
@@ -107,7 +93,7 @@ public sealed class GeographySnapshot
                 m.Get<MultiPolygon>(nameof(Municipality.Boundary)),
                 Etrs89Factory.CreatePoint(new Coordinate(m.Get<double>(nameof(Municipality.InteriorEasting)), m.Get<double>(nameof(Municipality.InteriorNorthing))))),
             cancellationToken);
-        var districts = await PlainQuery.ReadAsync<District, Region>(read,
+        var districts = await Rows.ReadAsync<District, Region>(db,
             [nameof(District.Key), nameof(District.Name), nameof(District.OfficialName), nameof(District.Type),
                 nameof(District.GovernmentRegionKey), nameof(District.Population), nameof(District.AreaKm2), nameof(District.Boundary)],
             [nameof(District.Key)],
@@ -120,7 +106,7 @@ public sealed class GeographySnapshot
                     d.Get<double>(nameof(District.AreaKm2)), boundary, LabelPoint.Of(boundary));
             },
             cancellationToken);
-        var regions = await PlainQuery.ReadAsync<GovernmentRegion, Region>(read,
+        var regions = await Rows.ReadAsync<GovernmentRegion, Region>(db,
             [nameof(GovernmentRegion.Key), nameof(GovernmentRegion.Name), nameof(GovernmentRegion.OfficialName),
                 nameof(GovernmentRegion.Population), nameof(GovernmentRegion.AreaKm2), nameof(GovernmentRegion.Boundary)],
             [nameof(GovernmentRegion.Key)],
@@ -133,7 +119,7 @@ public sealed class GeographySnapshot
                     r.Get<double>(nameof(GovernmentRegion.AreaKm2)), boundary, LabelPoint.Of(boundary));
             },
             cancellationToken);
-        var postcodes = await PlainQuery.ReadAsync<Postcode, PostcodePlace>(read,
+        var postcodes = await Rows.ReadAsync<Postcode, PostcodePlace>(db,
             [nameof(Postcode.Code), nameof(Postcode.Place), nameof(Postcode.Ags), nameof(Postcode.Location)],
             [nameof(Postcode.Code), nameof(Postcode.Id)],
             p => new PostcodePlace(p.Get<string>(nameof(Postcode.Code)), p.Get<string>(nameof(Postcode.Place)),

@@ -1,5 +1,4 @@
 using Directory.Core.Geography;
-using Directory.Core.Managers.Lists;
 
 namespace Directory.Core.Snapshot;
 
@@ -54,7 +53,7 @@ public sealed class PlaceIndex
                 .Select(p => p.Place).OrderBy(p => p.Postcode, StringComparer.Ordinal).Take(limit).ToList();
         }
 
-        var wanted = new[] { ListText.Normalize(trimmed), ListText.NormalizeWithoutUmlautE(trimmed) }.Distinct().ToArray();
+        var wanted = new[] { NameFolding.Normalize(trimmed), NameFolding.NormalizeWithoutUmlautE(trimmed) }.Distinct().ToArray();
         return places
             .Where(p => p.Place.Kind != PlaceKind.Postleitzahl)
             .Select(p => (p.Place, Score: Score(p.Keys, wanted)))
@@ -88,7 +87,7 @@ public sealed class PlaceIndex
         var words = name.Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
         var keys = Enumerable.Range(0, words.Length)
             .Select(i => string.Join(' ', words[i..]))
-            .SelectMany(s => new[] { ListText.Normalize(s), ListText.NormalizeWithoutUmlautE(s) })
+            .SelectMany(s => new[] { NameFolding.Normalize(s), NameFolding.NormalizeWithoutUmlautE(s) })
             .Where(k => k.Length > 0)
             .Distinct()
             .ToArray();

@@ -7,7 +7,7 @@ namespace Directory.Core.Snapshot;
 /// <summary>
 /// What a snapshot keeps of the list: the public view (consent given, status active, public fields only), the
 /// active entries as coverage sees them (published or not) and the areas they cover. Built from the rows of the
-/// list (<see cref="ReadAsync"/>) or from its stored copy (<see cref="ServedListCache"/>); both give equal objects.
+/// list (<see cref="ReadAsync"/>).
 /// </summary>
 /// <param name="PublicManagers">The managers the public may see, ordered by id.</param>
 /// <param name="CoverageManagers">Every active manager, published or not: an entry without consent is never shown,
@@ -68,7 +68,7 @@ public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManager
         var publicManagers = new List<PublicFamilyManager>();
         var coverageManagers = new List<CoverageManager>();
         var texts = new StringPool();
-        await foreach (var manager in FamilyManagerReader.ReadAllAsync(db, cancellationToken))
+        await foreach (var manager in ReadEntriesAsync(db, cancellationToken))
         {
             if (PublicFamilyManager.From(manager, texts) is { } visible)
             {
@@ -83,4 +83,44 @@ public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManager
 
         return new ServedList(publicManagers, coverageManagers);
     }
+
+    /// <summary>Every entry of the list, ordered by id, streamed (inside the context's transaction when it has one).</summary>
+    public static IAsyncEnumerable<FamilyManager> ReadEntriesAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
+        db.Model.FindEntityType(typeof(FamilyManager))!.GetProperties().Count() == Properties.Length
+            ? Rows.StreamAsync<FamilyManager, FamilyManager>(db, Properties, [nameof(FamilyManager.Id)], Read, cancellationToken)
+            : throw new InvalidOperationException($"{nameof(ServedList)} does not read every property of {nameof(FamilyManager)}.");
+
+    // Every property of the entity: a property added to it must be read here too, or every snapshot would silently
+    // lack it (ServedListReadTests compares each entry with what EF Core reads, on both stores).
+    private static readonly string[] Properties =
+    [
+        nameof(FamilyManager.Id), nameof(FamilyManager.CertificateNumber), nameof(FamilyManager.Surname),
+        nameof(FamilyManager.FirstName), nameof(FamilyManager.Title), nameof(FamilyManager.AreaKey),
+        nameof(FamilyManager.Organisation), nameof(FamilyManager.Street), nameof(FamilyManager.Postcode),
+        nameof(FamilyManager.Town), nameof(FamilyManager.Email), nameof(FamilyManager.Phone), nameof(FamilyManager.Website),
+        nameof(FamilyManager.CertifiedOn), nameof(FamilyManager.Status), nameof(FamilyManager.PublicationConsent),
+        nameof(FamilyManager.LocationSource), nameof(FamilyManager.Location),
+    ];
+
+    private static FamilyManager Read(Row row) => new()
+    {
+        Id = row.Get<int>(nameof(FamilyManager.Id)),
+        CertificateNumber = row.Get<string?>(nameof(FamilyManager.CertificateNumber)),
+        Surname = row.Get<string>(nameof(FamilyManager.Surname)),
+        FirstName = row.Get<string>(nameof(FamilyManager.FirstName)),
+        Title = row.Get<string?>(nameof(FamilyManager.Title)),
+        AreaKey = row.Get<string>(nameof(FamilyManager.AreaKey)),
+        Organisation = row.Get<string?>(nameof(FamilyManager.Organisation)),
+        Street = row.Get<string?>(nameof(FamilyManager.Street)),
+        Postcode = row.Get<string?>(nameof(FamilyManager.Postcode)),
+        Town = row.Get<string?>(nameof(FamilyManager.Town)),
+        Email = row.Get<string?>(nameof(FamilyManager.Email)),
+        Phone = row.Get<string?>(nameof(FamilyManager.Phone)),
+        Website = row.Get<string?>(nameof(FamilyManager.Website)),
+        CertifiedOn = row.Get<DateOnly?>(nameof(FamilyManager.CertifiedOn)),
+        Status = row.Get<ManagerStatus>(nameof(FamilyManager.Status)),
+        PublicationConsent = row.Get<bool>(nameof(FamilyManager.PublicationConsent)),
+        LocationSource = row.Get<LocationSource>(nameof(FamilyManager.LocationSource)),
+        Location = row.Get<NetTopologySuite.Geometries.Point>(nameof(FamilyManager.Location)),
+    };
 }

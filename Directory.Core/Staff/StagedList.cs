@@ -1,4 +1,4 @@
-using Directory.Core.Managers.Lists;
+using Directory.Core.Managers;
 
 namespace Directory.Core.Staff;
 

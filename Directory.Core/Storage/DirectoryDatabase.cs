@@ -176,11 +176,9 @@ public static class DirectoryDatabase
         return await IsCurrentAsync(connection, cancellationToken);
     }
 
-    /// <summary>
-    /// Whether the open GeoPackage needs nothing from <see cref="MigrateAsync"/>: it says GeoPackage, keeps the
-    /// rollback journal and has exactly the migrations of this build.
-    /// </summary>
-    public static async Task<bool> IsCurrentAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    // Whether the open GeoPackage needs nothing from MigrateAsync: it says GeoPackage, keeps the rollback journal and
+    // has exactly the migrations of this build.
+    private static async Task<bool> IsCurrentAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var header = connection.CreateCommand();
         header.CommandText = "SELECT (SELECT application_id FROM pragma_application_id), (SELECT journal_mode FROM pragma_journal_mode), "
@@ -207,35 +205,6 @@ public static class DirectoryDatabase
 
         return applied.SequenceEqual(KnownMigrations, StringComparer.Ordinal);
     }
-
-    /// <summary>
-    /// Runs <paramref name="sql"/> on the context's connection, inside its current transaction when it has one, and
-    /// reads the result with <paramref name="read"/>: for the few queries on the start-up path, where EF Core's
-    /// first LINQ query would cost more than the query itself (docs/performance.md).
-    /// </summary>
-    public static async Task<T> QueryAsync<T>(DirectoryDbContext db, string sql, Func<DbDataReader, Task<T>> read,
-        CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await DatabaseRead.Of(db).QueryAsync(sql, read, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>Whether <paramref name="table"/> has at least one row (plain SQL, see <see cref="QueryAsync"/>).</summary>
-    public static Task<bool> HasRowsAsync(DirectoryDbContext db, string table, CancellationToken cancellationToken) =>
-        QueryAsync(db, HasRowsSql(table), reader => reader.ReadAsync(cancellationToken), cancellationToken);
-
-    /// <summary>Whether <paramref name="table"/> has at least one row, on an open connection.</summary>
-    public static Task<bool> HasRowsAsync(DatabaseRead read, string table, CancellationToken cancellationToken) =>
-        read.QueryAsync(HasRowsSql(table), reader => reader.ReadAsync(cancellationToken), cancellationToken);
-
-    private static string HasRowsSql(string table) => $"SELECT 1 FROM \"{table}\" LIMIT 1";
 
     /// <summary>
     /// Starts a read-only transaction in which several queries see one commit. SQLite's default transaction takes

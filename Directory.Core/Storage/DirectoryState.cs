@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Core.Storage;
@@ -11,18 +10,6 @@ namespace Directory.Core.Storage;
 /// </summary>
 public sealed class DirectoryState
 {
-    /// <summary>The table.</summary>
-    public const string Table = "directory_state";
-
-    /// <summary>The key column (always 1).</summary>
-    public const string IdColumn = "Id";
-
-    /// <summary>The geography's counter column.</summary>
-    public const string GeographyVersionColumn = "geography_version";
-
-    /// <summary>The list's counter column.</summary>
-    public const string ListVersionColumn = "list_version";
-
     /// <summary>Always 1.</summary>
     public int Id { get; set; }
 
@@ -34,37 +21,20 @@ public sealed class DirectoryState
 
     /// <summary>Reads the counters (zero for a database made before the table existed).</summary>
     /// <remarks>
-    /// Plain SQL on the context's connection and transaction: it runs at every start and every poll of the refresher,
-    /// and EF Core's first LINQ query costs about 0.3 s of a cold start (docs/performance.md).
+    /// Through <see cref="Rows"/>: it runs at every start and every poll of the refresher, and EF Core's first LINQ
+    /// query costs about 0.3 s of a cold start (docs/performance.md).
     /// </remarks>
-    public static Task<(long Geography, long List)> ReadAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
-        DirectoryDatabase.QueryAsync(db, CountersSql, reader => ReadCountersAsync(reader, cancellationToken), cancellationToken);
-
-    /// <summary>Reads the counters on an open connection, in its transaction.</summary>
-    public static Task<(long Geography, long List)> ReadAsync(DatabaseRead read, CancellationToken cancellationToken) =>
-        read.QueryAsync(CountersSql, reader => ReadCountersAsync(reader, cancellationToken), cancellationToken);
-
-    private static readonly string CountersSql = $"SELECT {GeographyVersionColumn}, {ListVersionColumn} FROM {Table} WHERE \"{IdColumn}\" = 1";
-
-    private static async Task<(long Geography, long List)> ReadCountersAsync(DbDataReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0L, 0L);
+    public static async Task<(long Geography, long List)> ReadAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
+        (await Rows.ReadAsync<DirectoryState, (long, long)>(db, [nameof(GeographyVersion), nameof(ListVersion)], [nameof(Id)],
+            row => (row.Get<long>(nameof(GeographyVersion)), row.Get<long>(nameof(ListVersion))), cancellationToken))
+        .FirstOrDefault();
 
     /// <summary>
     /// A write that changes nothing, so that a read-only or locked database shows at start-up with its reason
-    /// instead of at the first import. Plain SQL for the same reason as <see cref="ReadAsync(DirectoryDbContext, CancellationToken)"/>.
+    /// instead of at the first import.
     /// </summary>
     public static Task ProbeWriteAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(ProbeSql, cancellationToken);
-
-    /// <summary>The same write on an open connection.</summary>
-    public static async Task ProbeWriteAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = ProbeSql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static readonly string ProbeSql = $"UPDATE {Table} SET {ListVersionColumn} = {ListVersionColumn} WHERE \"{IdColumn}\" = 1";
+        Rows.TouchAsync<DirectoryState>(db, nameof(ListVersion), cancellationToken);
 
     /// <summary>Bumps the geography's counter; call inside the import's transaction.</summary>
     public static Task BumpGeographyAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ namespace Directory.Core.Storage;
 /// <summary>
 /// Lets SQLite wait up to <see cref="Milliseconds"/> for another connection's write lock instead of failing at once
 /// with "database is locked". Microsoft.Data.Sqlite leaves SQLite's busy timeout at 0 and retries only some steps
-/// itself; a staff edit that met the service's own short writes (the stored list copy, a new sign-in key) failed
+/// itself; a staff edit that met the service's own short writes (a new sign-in key) failed
 /// with a 500. A write that holds the file longer (a CLI import of a large list) is still reported as locked.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
@@ -28,11 +28,8 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     }
 
     /// <inheritdoc />
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
-        CancellationToken cancellationToken = default) => ApplyAsync(connection, cancellationToken);
-
-    /// <summary>Sets the timeout on a connection opened without EF Core (the start's early read).</summary>
-    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;

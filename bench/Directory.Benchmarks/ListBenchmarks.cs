@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;

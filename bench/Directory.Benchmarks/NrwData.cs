@@ -1,4 +1,5 @@
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 
 namespace Directory.Benchmarks;
 

@@ -139,5 +139,5 @@ internal sealed class DemoListGenerator(GeographyData geography, int seed)
         }
     }
 
-    private static string Slug(string name) => Directory.Core.Managers.Lists.ListText.Normalize(name);
+    private static string Slug(string name) => Directory.Core.Geography.NameFolding.Normalize(name);
 }

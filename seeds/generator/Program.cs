@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Core.Managers.Lists;
 using Directory.Seeds.Generator;
 

@@ -1,4 +1,5 @@
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Core.Snapshot;
 using Directory.Testing;
 

@@ -1,4 +1,5 @@
 using Directory.Core.Staff;
+using Directory.Core.Staff.Accounts;
 using Directory.Core.Storage;
 using Directory.Testing;
 using Microsoft.AspNetCore.Identity;

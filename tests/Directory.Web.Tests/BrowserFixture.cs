@@ -85,7 +85,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             $"XSS-1;Angriff;{HostileName};05966024;angriff@olpe.example;ja;51,0300;7,8500\n");
         await using var db = Directory.Core.Storage.DirectoryDatabase.CreateContext(database);
         var geography = await Directory.Core.Snapshot.GeographySnapshot.LoadAsync(db, CancellationToken.None);
-        foreach (var (list, mode) in new[] { (Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), Directory.Core.Managers.Lists.ListImportMode.Replace), (hostile, Directory.Core.Managers.Lists.ListImportMode.Merge) })
+        foreach (var (list, mode) in new[] { (Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), Directory.Core.Managers.ListImportMode.Replace), (hostile, Directory.Core.Managers.ListImportMode.Merge) })
         {
             var report = await Directory.Core.Managers.Lists.ListImporter.ImportAsync(db, geography, list,
                 new Directory.Core.Managers.Lists.ListImportOptions(mode), CancellationToken.None);

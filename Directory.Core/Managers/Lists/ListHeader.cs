@@ -8,7 +8,7 @@ namespace Directory.Core.Managers.Lists;
 /// </summary>
 public sealed class ListHeader
 {
-    /// <summary>The synonyms of each field, normalised with <see cref="ListText.Normalize"/>.</summary>
+    /// <summary>The synonyms of each field, normalised with <see cref="NameFolding.Normalize"/>.</summary>
     public static readonly IReadOnlyDictionary<ListField, string[]> Synonyms = new Dictionary<ListField, string[]>
     {
         [ListField.CertificateNumber] = ["zertifikatsnummer", "zertifikatnummer", "zertifikatnr", "zertifikatsnr", "zertnr", "zertifikat", "zertifikatsid", "zertifikatsnummernr"],
@@ -70,7 +70,7 @@ public sealed class ListHeader
 
     /// <summary>The field a header text stands for, or null.</summary>
     public static ListField? FieldOf(string header) =>
-        FieldByName.TryGetValue(ListText.Normalize(header), out var field) ? field : null;
+        FieldByName.TryGetValue(NameFolding.Normalize(header), out var field) ? field : null;
 
     /// <summary>
     /// The first row with at least three recognised headers; title rows above it are skipped. Null if none of the
@@ -108,7 +108,7 @@ public sealed class ListHeader
             if (FieldOf(text) is { } field && !columns.ContainsKey(field))
             {
                 columns[field] = i;
-                if (field == ListField.AreaName && ListText.Normalize(text) == "kreis")
+                if (field == ListField.AreaName && NameFolding.Normalize(text) == "kreis")
                 {
                     areaNameLevel = RegionLevel.Kreis;
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Directory.Core.Geography;
 using Directory.Core.Texts;
 
 namespace Directory.Core.Managers.Lists;
@@ -15,7 +16,7 @@ public static class ListIdentity
 
     /// <summary>Surname, first name and area, normalised: the same person in the same area.</summary>
     public static string PersonKey(FamilyManager manager) =>
-        $"{ListText.Normalize(manager.Surname)}|{ListText.Normalize(manager.FirstName)}|{manager.AreaKey}";
+        $"{NameFolding.Normalize(manager.Surname)}|{NameFolding.Normalize(manager.FirstName)}|{manager.AreaKey}";
 
     /// <summary>"Vorname Nachname (Zertifikat, Gebiet)", for reports.</summary>
     public static string Describe(FamilyManager manager) =>

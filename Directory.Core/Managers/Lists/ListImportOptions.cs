@@ -1,15 +1,5 @@
 namespace Directory.Core.Managers.Lists;
 
-/// <summary>How a list changes the directory.</summary>
-public enum ListImportMode
-{
-    /// <summary>The list is the master list: entries not in it are removed.</summary>
-    Replace,
-
-    /// <summary>The list adds and updates; nothing is removed (--merge).</summary>
-    Merge,
-}
-
 /// <summary>Options of a list import.</summary>
 /// <param name="Mode">Replace (default) or merge.</param>
 /// <param name="SkipInvalid">Write the valid rows even when others have errors.</param>

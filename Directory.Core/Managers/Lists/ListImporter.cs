@@ -272,7 +272,7 @@ public static class ListImporter
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await BulkInsert.InsertAsync(db, toAdd, cancellationToken);
+        await Rows.InsertAsync(db, toAdd, cancellationToken);
         ImportHistory.AddListImport(db, report, importedBy);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -227,7 +227,7 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
 
     private static ManagerStatus Status(string? text, Action<ListField?, string> warn, Action<ListField, string> error)
     {
-        switch (text is null ? null : ListText.Normalize(text))
+        switch (text is null ? null : NameFolding.Normalize(text))
         {
             case null:
                 return ManagerStatus.Active;
@@ -248,7 +248,7 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
             return true; // the whole column is missing: reported once for the file
         }
 
-        switch (text is null ? null : ListText.Normalize(text))
+        switch (text is null ? null : NameFolding.Normalize(text))
         {
             case null:
                 // Without a recorded consent, nothing is published.

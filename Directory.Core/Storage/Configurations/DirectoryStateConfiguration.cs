@@ -7,11 +7,11 @@ internal sealed class DirectoryStateConfiguration : IEntityTypeConfiguration<Dir
 {
     public void Configure(EntityTypeBuilder<DirectoryState> builder)
     {
-        builder.ToTable(DirectoryState.Table);
+        builder.ToTable("directory_state");
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasColumnName(DirectoryState.IdColumn).ValueGeneratedNever();
-        builder.Property(s => s.GeographyVersion).HasColumnName(DirectoryState.GeographyVersionColumn);
-        builder.Property(s => s.ListVersion).HasColumnName(DirectoryState.ListVersionColumn);
+        builder.Property(s => s.Id).HasColumnName("Id").ValueGeneratedNever();
+        builder.Property(s => s.GeographyVersion).HasColumnName("geography_version");
+        builder.Property(s => s.ListVersion).HasColumnName("list_version");
         builder.HasData(new DirectoryState { Id = 1 });
     }
 }

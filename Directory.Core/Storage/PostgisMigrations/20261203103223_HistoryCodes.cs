@@ -1,4 +1,5 @@
 using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

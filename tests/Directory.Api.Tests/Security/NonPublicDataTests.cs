@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
@@ -59,8 +60,8 @@ public sealed class NonPublicEntriesFixture : IAsyncLifetime
         InactiveId = await db.FamilyManagers.Where(m => m.CertificateNumber == "GEHEIM-0002").Select(m => m.Id).SingleAsync();
 
         // Serve the new state now rather than at the refresher's next tick.
-        var snapshots = Factory.Services.GetRequiredService<Directory.Api.Snapshot.SnapshotProvider>();
-        snapshots.Publish(await Factory.Services.GetRequiredService<Directory.Api.Snapshot.SnapshotLoader>().LoadAsync(db, default));
+        var snapshots = Factory.Services.GetRequiredService<Directory.Core.Snapshot.SnapshotProvider>();
+        snapshots.Publish(await Factory.Services.GetRequiredService<SnapshotLoader>().LoadAsync(db, default));
     }
 
     public async ValueTask DisposeAsync()

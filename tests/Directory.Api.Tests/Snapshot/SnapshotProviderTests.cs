@@ -1,5 +1,5 @@
 using System.Text;
-using Directory.Api.Snapshot;
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Directory.Core.Staff;
+using Directory.Core.Staff.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Directory.Api.Startup;
+using Directory.Core.Snapshot;
 
 namespace Directory.Api.Tests.Startup;
 

@@ -1,5 +1,6 @@
 using Directory.Core.Geo;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Testing;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Testing;
 
 namespace Directory.Core.Tests.Geography;

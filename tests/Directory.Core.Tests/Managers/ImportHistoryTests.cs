@@ -1,4 +1,5 @@
 using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
 using Directory.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

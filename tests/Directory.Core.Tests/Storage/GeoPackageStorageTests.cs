@@ -1,5 +1,6 @@
 using Directory.Core.Geo;
 using Directory.Core.Geography;
+using Directory.Core.Geography.Import;
 using Directory.Core.Storage;
 using Directory.Testing;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using Directory.Core.Staff;
+using Directory.Core.Staff.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
-using Directory.Api.Snapshot;
 using Directory.Core.Managers;
+using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,5 @@
 using Directory.Api.Security;
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

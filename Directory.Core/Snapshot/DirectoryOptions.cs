@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Directory.Api.Startup;
+namespace Directory.Core.Snapshot;
 
 /// <summary>Where the directory's data comes from (configuration section <c>Directory</c>).</summary>
 public sealed class DirectoryOptions

@@ -1,5 +1,6 @@
 using Directory.Api.Tests.Startup;
 using Directory.Core.Managers;
+using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Directory.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Directory.Api.Tests.Snapshot;
 /// what EF Core reads, property by property, on both stores: the demo list plus entries with every optional field
 /// empty, each status, consent and location source.
 /// </summary>
-public sealed class FamilyManagerReaderTests : IDisposable
+public sealed class ServedListReadTests : IDisposable
 {
     private readonly TemporaryDirectory folder = new();
 
@@ -27,7 +28,7 @@ public sealed class FamilyManagerReaderTests : IDisposable
         await using var db = DirectoryDatabase.CreateContext(folder.Database);
         var expected = await db.FamilyManagers.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancel);
         var read = new List<FamilyManager>();
-        await foreach (var manager in FamilyManagerReader.ReadAllAsync(db, cancel))
+        await foreach (var manager in ServedList.ReadEntriesAsync(db, cancel))
         {
             read.Add(manager);
         }

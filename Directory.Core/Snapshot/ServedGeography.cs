@@ -1,10 +1,9 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Directory.Core.Coverage;
-using Directory.Core.Managers.Lists;
-using Directory.Core.Snapshot;
 using NetTopologySuite.Features;
 
-namespace Directory.Api.Snapshot;
+namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// What the service builds from the geography alone: the geography, the place index, the area resolver, the map
@@ -18,7 +17,7 @@ public sealed class ServedGeography
 
     private readonly Lazy<byte[]> municipalityBoundaries;
     private readonly Lazy<byte[]> districtBoundaries;
-    private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcRegions;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
 
     /// <summary>Builds the indexes; the cells arrive later (<paramref name="cells"/> runs off the start-up path).</summary>
     public ServedGeography(GeographySnapshot geography, long version, Task<IReadOnlyList<CoverageCell>> cells, JsonSerializerOptions jsonOptions)
@@ -31,7 +30,6 @@ public sealed class ServedGeography
         BoundariesETag = $"\"g{version}-{BuildTag}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
         districtBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Districts, jsonOptions));
-        ogcRegions = new Lazy<IReadOnlyList<Ogc.OgcCollection>>(() => Ogc.OgcCatalog.BuildRegions(geography));
     }
 
     /// <summary>The geography.</summary>
@@ -58,8 +56,13 @@ public sealed class ServedGeography
     /// <summary>The Kreis outlines as a GeoJSON FeatureCollection (UTF-8).</summary>
     public byte[] DistrictBoundaries => districtBoundaries.Value;
 
-    /// <summary>The OGC API collections of the regions (Gemeinden, Kreise, Regierungsbezirke), built on first use.</summary>
-    public IReadOnlyList<Ogc.OgcCollection> OgcRegions => ogcRegions.Value;
+    /// <summary>
+    /// What a host builds from the geography alone (the OGC API's region collections, say), built once on first use
+    /// and kept while the geography is: one value per type.
+    /// </summary>
+    public T Derived<T>(Func<GeographySnapshot, T> build)
+        where T : class =>
+        (T)derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(Geography))).Value;
 
     private static byte[] Serialize(IReadOnlyList<MapBoundary> boundaries, JsonSerializerOptions jsonOptions)
     {

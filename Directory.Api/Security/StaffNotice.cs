@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace Directory.Api.Staff;
+namespace Directory.Api.Security;
 
 /// <summary>
 /// A short German page of the staff area for answers that are no page of it (401, 403, 429, HTTPS needed): a title,

@@ -1,9 +1,8 @@
+using System.Collections.Concurrent;
 using Directory.Core.Coverage;
 using Directory.Core.Managers;
-using Directory.Core.Managers.Lists;
-using Directory.Core.Snapshot;
 
-namespace Directory.Api.Snapshot;
+namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// Everything the Api serves from, built once per data version and never changed: the geography and what is built
@@ -19,27 +18,27 @@ public sealed class ServedSnapshot
 
     private readonly ServedList servedList;
     private readonly Lazy<CoverageModel> coverageModel;
-    private readonly Lazy<IReadOnlyList<Ogc.OgcCollection>> ogcCollections;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
     private readonly LeastRecentlyUsedCache<int, CoverageResult> coverageByRadius = new(MaxCachedRadii);
     private readonly LeastRecentlyUsedCache<string, byte[]> answers = new(MaxCachedAnswers, StringComparer.Ordinal);
 
     /// <summary>Puts a snapshot together.</summary>
     /// <param name="geography">The geography and what is built from it.</param>
     /// <param name="listVersion">The list's change counter this snapshot was read at.</param>
-    /// <param name="list">The list with its indexes: the public view, and the areas covered by an active manager,
-    /// published or not (an entry without consent is never shown, but it still covers its area).</param>
+    /// <param name="list">The list: the public view, and the active entries, published or not (an entry without
+    /// consent is never shown, but it still covers its area).</param>
     /// <param name="coverage">Builds the coverage model from the population cells, on first use.</param>
-    public ServedSnapshot(ServedGeography geography, long listVersion, IndexedList list,
+    public ServedSnapshot(ServedGeography geography, long listVersion, ServedList list,
         Func<IReadOnlyList<CoverageCell>, CoverageModel> coverage)
     {
         // The first coverage request waits for the cells if they are still loading (a fraction of a second after start).
         coverageModel = new Lazy<CoverageModel>(() => coverage(geography.Cells.GetAwaiter().GetResult()));
-        ogcCollections = new Lazy<IReadOnlyList<Ogc.OgcCollection>>(() => Ogc.OgcCatalog.Build(this));
         Served = geography;
         ListVersion = listVersion;
-        servedList = list.List;
-        CoveredAreaKeys = list.CoveredAreaKeys;
-        Managers = list.Managers;
+        list.CheckOrderedById();
+        servedList = list;
+        CoveredAreaKeys = list.CoveredAreaKeys();
+        Managers = new ManagerIndex(list.PublicManagers);
         LoadedAt = DateTimeOffset.UtcNow;
     }
 
@@ -86,6 +85,11 @@ public sealed class ServedSnapshot
     /// </summary>
     public byte[] RenderedAnswer(string key, Func<byte[]> render) => answers.GetOrAdd(key, _ => render());
 
-    /// <summary>The OGC API collections, built on first use.</summary>
-    public IReadOnlyList<Ogc.OgcCollection> OgcCollections => ogcCollections.Value;
+    /// <summary>
+    /// What a host builds from this snapshot (the OGC API's collections, say), built once on first use and kept as
+    /// long as the snapshot: one value per type, so each host feature names its own type.
+    /// </summary>
+    public T Derived<T>(Func<ServedSnapshot, T> build)
+        where T : class =>
+        (T)derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this))).Value;
 }

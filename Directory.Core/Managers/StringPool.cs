@@ -1,4 +1,4 @@
-namespace Directory.Core.Snapshot;
+namespace Directory.Core.Managers;
 
 /// <summary>
 /// Hands out one instance per distinct text while a snapshot is built. Entries repeat their organisation, town,

@@ -1,7 +1,6 @@
 using Directory.Core.Geography;
-using Directory.Core.Snapshot;
 
-namespace Directory.Core.Managers.Lists;
+namespace Directory.Core.Snapshot;
 
 /// <summary>The region an area cell names, or why none.</summary>
 /// <param name="Region">The Gemeinde or Kreis found.</param>
@@ -70,7 +69,7 @@ public sealed class AreaResolver
             ? (districtsByName, municipalitiesByName)
             : (municipalitiesByName, districtsByName);
         // Exact spellings before stripped ones: "Kreis Olpe" is the Kreis even in a column called "Gemeinde".
-        var exact = new[] { ListText.Normalize(text), ListText.NormalizeWithoutUmlautE(text) };
+        var exact = new[] { NameFolding.Normalize(text), NameFolding.NormalizeWithoutUmlautE(text) };
         var stripped = exact.Select(Stripped).ToArray();
         foreach (var keys in new[] { exact, stripped })
         {
@@ -86,9 +85,9 @@ public sealed class AreaResolver
             }
         }
 
-        var wanted = Stripped(ListText.Normalize(text));
+        var wanted = Stripped(NameFolding.Normalize(text));
         var suggestions = first.Concat(second)
-            .Select(p => (Name: p.Value[0].Level == RegionLevel.Kreis ? p.Value[0].Name : p.Value[0].Name, Distance: ListText.Distance(wanted, p.Key)))
+            .Select(p => (Name: p.Value[0].Level == RegionLevel.Kreis ? p.Value[0].Name : p.Value[0].Name, Distance: NameFolding.Distance(wanted, p.Key)))
             .Where(p => p.Distance <= Math.Max(2, wanted.Length / 3))
             .OrderBy(p => p.Distance).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => p.Name)
@@ -100,8 +99,8 @@ public sealed class AreaResolver
 
     private static IEnumerable<string> Keys(string name)
     {
-        var withE = ListText.Normalize(name);
-        var withoutE = ListText.NormalizeWithoutUmlautE(name);
+        var withE = NameFolding.Normalize(name);
+        var withoutE = NameFolding.NormalizeWithoutUmlautE(name);
         return new[] { withE, Stripped(withE), withoutE, Stripped(withoutE) }.Where(k => k.Length > 0).Distinct();
     }
 

@@ -4,7 +4,7 @@ using Directory.Core.Storage;
 using Directory.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Directory.Core.Managers;
+namespace Directory.Core.Managers.Lists;
 
 /// <summary>What the staff area may change of one entry: consent, status and contact.</summary>
 public sealed record ManagerContactEdit(

@@ -1,9 +1,11 @@
 using System.Data.Common;
-using Directory.Api.Startup;
 using Directory.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Directory.Api.Snapshot;
+namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// Picks up imports made while the service runs, by the CLI, the staff area of this or another instance: every few
@@ -13,7 +15,6 @@ namespace Directory.Api.Snapshot;
 /// half-built snapshot.
 /// </summary>
 public sealed class SnapshotRefresher(
-    DirectoryInitializer initializer,
     IServiceScopeFactory scopes,
     SnapshotProvider snapshots,
     SnapshotLoader loader,
@@ -23,15 +24,8 @@ public sealed class SnapshotRefresher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Nothing to watch before the database is prepared, and nothing at all if it could not be.
-        try
-        {
-            await initializer.Ready.WaitAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return;
-        }
+        // Nothing to watch before the database is prepared and the first snapshot served (never, if it could not be).
+        await snapshots.FirstPublished.WaitAsync(stoppingToken);
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -48,8 +42,10 @@ public sealed class SnapshotRefresher(
                 }
 
                 var snapshot = await loader.LoadAsync(db, stoppingToken);
-                snapshots.Publish(snapshot);
-                logger.LogInformation("Database changed; new snapshot with {Managers} public family managers", snapshot.PublicManagers.Count);
+                if (snapshots.Publish(snapshot))
+                {
+                    logger.LogInformation("Database changed; new snapshot with {Managers} public family managers", snapshot.PublicManagers.Count);
+                }
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
             {

@@ -2,7 +2,7 @@ using Directory.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
-namespace Directory.Core.Geography;
+namespace Directory.Core.Geography.Import;
 
 /// <summary>What a geography import wrote.</summary>
 public sealed record GeographyImportResult(int Municipalities, int Districts, int GovernmentRegions, int Postcodes,
@@ -87,7 +87,7 @@ public static class GeographyImporter
         db.Municipalities.AddRange(data.Municipalities);
         db.Postcodes.AddRange(data.Postcodes);
         await db.SaveChangesAsync(cancellationToken);
-        await BulkInsert.InsertAsync(db, data.PopulationCells, cancellationToken);
+        await Rows.InsertAsync(db, data.PopulationCells, cancellationToken);
 
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.PopulationGrid, Extent(data.PopulationCells.Select(c => c.Location)), cancellationToken);
         await GeoPackageLayers.UpdateContentsAsync(db, GeoPackageLayers.Municipalities, Extent(data.Municipalities.Select(m => m.Boundary)), cancellationToken);

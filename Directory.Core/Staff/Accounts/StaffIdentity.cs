@@ -4,7 +4,7 @@ using Directory.Core.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Directory.Core.Staff;
+namespace Directory.Core.Staff.Accounts;
 
 /// <summary>
 /// The rules for staff accounts, shared by the CLI that makes them and the service that signs them in: password

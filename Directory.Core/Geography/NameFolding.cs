@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Directory.Core.Managers.Lists;
+namespace Directory.Core.Geography;
 
 /// <summary>Normalising the words people write in lists, so that spelling variants meet.</summary>
-public static class ListText
+public static class NameFolding
 {
     /// <summary>
     /// Lower case, umlauts as ae/oe/ue, ß as ss, and nothing but letters and digits: "Zert.-Nr." → "zertnr",

@@ -1,4 +1,4 @@
-namespace Directory.Api.Startup;
+namespace Directory.Api.MapConfig;
 
 /// <summary>
 /// The page's map (configuration section <c>Map</c>). Without a tile layer, the map shows only the project's own

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Directory.Api.Startup;
+namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// The C library's heap, where SQLite keeps its memory (outside the garbage-collected heap). glibc serves a large

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Directory.Api.Startup;
+namespace Directory.Api.Common;
 
 /// <summary>
 /// What a public request may ask for (configuration section <c>Limits</c>): the endpoints check their parameters

@@ -1,6 +1,4 @@
-using Directory.Api.Startup;
-
-namespace Directory.Api.Snapshot;
+namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// Holds the snapshot that requests read. Replacing it is one reference swap, so a request sees either the old
@@ -60,7 +58,7 @@ public sealed class SnapshotProvider
 
     /// <summary>
     /// One compacting collection that returns freed memory to the system: after work that leaves tens of MB of garbage
-    /// behind (a replaced snapshot, the start's reading, a stored copy of the list), which would otherwise stay
+    /// behind (a replaced snapshot, the start's reading), which would otherwise stay
     /// resident for good, and likewise what SQLite freed in the C library's heap (<see cref="NativeHeap"/>). Rare by
     /// design: never on a request's path.
     /// </summary>

@@ -2,7 +2,7 @@ using Directory.Core.Managers.Lists;
 using Directory.Core.Storage;
 using Directory.Core.Texts;
 
-namespace Directory.Core.Managers;
+namespace Directory.Core.Managers.Lists;
 
 /// <summary>
 /// The change history (<c>import_history</c>): the one writer of its rows, and the texts people read for its codes.
