@@ -1,3 +1,4 @@
+using Directory.Api.Texts;
 using Directory.Core.Geo;
 using Directory.Core.Geography;
 using Directory.Core.Snapshot;
@@ -11,8 +12,7 @@ public sealed record OgcCatalog(IReadOnlyList<OgcCollection> All)
     /// <summary>The catalogue of <paramref name="snapshot"/>, built once per snapshot (<see cref="ServedSnapshot.Derived"/>).</summary>
     public static OgcCatalog Of(ServedSnapshot snapshot) => snapshot.Derived(s => new OgcCatalog(
     [
-        new OgcCollection("familienmanager", "Familienmanager:innen",
-            "Zertifizierte Familienmanagerinnen und Familienmanager, die veröffentlicht werden dürfen (aktiv, mit Einwilligung).",
+        new OgcCollection("familienmanager", ApiTexts.OgcManagersTitle, ApiTexts.OgcManagersDescription,
             new OgcPointTable(s.Managers, s.Geography)),
         .. s.Served.Derived(OgcRegionCollections.Build).All,
     ]));
@@ -46,11 +46,11 @@ internal sealed record OgcRegionCollections(IReadOnlyList<OgcCollection> All)
 
         return new OgcRegionCollections(
         [
-            new OgcCollection("gemeinden", "Gemeinden", "Die 396 Gemeinden Nordrhein-Westfalens (DVG2, GV100AD).",
+            new OgcCollection("gemeinden", ApiTexts.OgcMunicipalitiesTitle, ApiTexts.OgcMunicipalitiesDescription,
                 geography.Municipalities.Select(Region).ToList()),
-            new OgcCollection("kreise", "Kreise", "Die 31 Kreise und 22 kreisfreien Städte Nordrhein-Westfalens.",
+            new OgcCollection("kreise", ApiTexts.OgcDistrictsTitle, ApiTexts.OgcDistrictsDescription,
                 geography.Districts.Select(Region).ToList()),
-            new OgcCollection("regierungsbezirke", "Regierungsbezirke", "Die 5 Regierungsbezirke Nordrhein-Westfalens.",
+            new OgcCollection("regierungsbezirke", ApiTexts.OgcGovernmentRegionsTitle, ApiTexts.OgcGovernmentRegionsDescription,
                 geography.GovernmentRegions.Select(Region).ToList()),
         ]);
     }

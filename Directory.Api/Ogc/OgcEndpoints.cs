@@ -1,25 +1,25 @@
 using System.ComponentModel;
 using System.Globalization;
-using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
+using Directory.Api.Common;
+using Directory.Api.Ogc.Pages;
 using Directory.Api.Problems;
 using Directory.Api.Security;
-using Directory.Core.Snapshot;
 using Directory.Api.Texts;
+using Directory.Core.Snapshot;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
-using Directory.Api.Common;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace Directory.Api.Ogc;
 
 /// <summary>
 /// OGC API – Features, Part 1 (Core, GeoJSON, HTML) under <c>/ogc</c>, so that QGIS and GDAL can add the directory as
-/// a live layer. Every resource as JSON or HTML (<c>f=json|html</c> or the Accept header); unknown query parameters
-/// and invalid values are a 400 problem document, as the standard requires.
+/// a live layer. As pygeoapi does it: each handler checks its query with the pure functions of <see cref="OgcQuery"/>,
+/// builds one response record (<c>OgcResponses.cs</c>) and renders it as JSON through the serialiser or as HTML
+/// through the resource's template (<c>Ogc/Pages</c>), chosen by <c>f=json|html</c> or the Accept header. Unknown
+/// query parameters and invalid values are a 400 problem document, as the standard requires.
 /// </summary>
 public static class OgcEndpoints
 {
@@ -38,21 +38,25 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     ];
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
     /// <summary>Maps <c>/ogc</c>.</summary>
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/ogc").WithTags("OGC API Features");
-        group.MapGet("/", Landing).WithName("OgcLanding").WithSummary("OGC API – Features landing page.");
+        group.MapGet("/", Landing).WithName("OgcLanding").WithSummary("OGC API – Features landing page.")
+            .Produces<OgcLanding>(StatusCodes.Status200OK, "application/json", "text/html");
         group.MapGet("/api", ServiceDescriptionAsync)
             .WithName("OgcServiceDescription").WithSummary("The API description (OpenAPI 3.0).");
-        group.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The conformance classes implemented.");
-        group.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The feature collections.");
-        group.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One feature collection.");
+        group.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The conformance classes implemented.")
+            .Produces<OgcConformance>(StatusCodes.Status200OK, "application/json", "text/html");
+        group.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The feature collections.")
+            .Produces<OgcCollections>(StatusCodes.Status200OK, "application/json", "text/html");
+        group.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One feature collection.")
+            .Produces<OgcCollectionInfo>(StatusCodes.Status200OK, "application/json", "text/html");
         group.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and bbox-crs, crs, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.");
-        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.");
+            .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and bbox-crs, crs, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.")
+            .Produces<OgcFeatureCollection>(StatusCodes.Status200OK, "application/geo+json", "text/html");
+        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.")
+            .Produces<OgcFeatureDocument>(StatusCodes.Status200OK, "application/geo+json", "text/html");
         return app;
     }
 
@@ -75,25 +79,16 @@ public static class OgcEndpoints
         }
 
         var root = Root(request);
-        var links = new List<Link>
-        {
-            new(root, "self", html ? "text/html" : "application/json", "Diese Seite"),
-            new(root + "?f=" + (html ? "json" : "html"), "alternate", html ? "application/json" : "text/html", html ? "als JSON" : "als HTML"),
-            new(root + "/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "API-Beschreibung (OpenAPI 3.0)"),
-            new($"{ReverseProxy.PublicBaseUrl(request)}/api.html", "service-doc", "text/html", "API-Referenz"),
-            new(root + "/conformance", "conformance", "application/json", "Konformitätsklassen"),
-            new(root + "/collections", "data", "application/json", "Sammlungen"),
-        };
-        const string title = "Familienmanager NRW – OGC API Features";
-        const string description = "Die zertifizierten Familienmanager:innen und die Gemeinden, Kreise und Regierungsbezirke Nordrhein-Westfalens als Geodatendienst.";
-        return html
-            ? HtmlPage(title, $"<p>{Html.Encode(description)}</p>{LinkList(links)}")
-            : Json(w =>
-            {
-                w.WriteString("title", title);
-                w.WriteString("description", description);
-                WriteLinks(w, links);
-            });
+        var landing = new OgcLanding(ApiTexts.OgcLandingTitle, ApiTexts.OgcLandingDescription,
+        [
+            new(root, "self", html ? "text/html" : "application/json", ApiTexts.OgcLinkThisPage),
+            new(root + "?f=" + (html ? "json" : "html"), "alternate", html ? "application/json" : "text/html", html ? ApiTexts.OgcLinkAsJson : ApiTexts.OgcLinkAsHtml),
+            new(root + "/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", ApiTexts.OgcLinkServiceDesc),
+            new($"{ReverseProxy.PublicBaseUrl(request)}/api.html", "service-doc", "text/html", ApiTexts.OgcLinkServiceDoc),
+            new(root + "/conformance", "conformance", "application/json", ApiTexts.OgcLinkConformance),
+            new(root + "/collections", "data", "application/json", ApiTexts.OgcCollectionsTitle),
+        ]);
+        return html ? Page<OgcLandingPage>(landing) : Json(landing);
     }
 
     private static IResult Conformance(HttpRequest request)
@@ -103,18 +98,8 @@ public static class OgcEndpoints
             return problem;
         }
 
-        return html
-            ? HtmlPage("Konformität", "<ul>" + string.Concat(ConformanceClasses.Select(c => $"<li>{Html.Encode(c)}</li>")) + "</ul>")
-            : Json(w =>
-            {
-                w.WriteStartArray("conformsTo");
-                foreach (var c in ConformanceClasses)
-                {
-                    w.WriteStringValue(c);
-                }
-
-                w.WriteEndArray();
-            });
+        var conformance = new OgcConformance(ConformanceClasses);
+        return html ? Page<OgcConformancePage>(conformance) : Json(conformance);
     }
 
     private static IResult Collections(HttpRequest request, SnapshotProvider snapshots)
@@ -125,26 +110,10 @@ public static class OgcEndpoints
         }
 
         var root = Root(request);
-        var collections = OgcCatalog.Of(snapshots.Current).All;
-        if (html)
-        {
-            return HtmlPage("Sammlungen", "<ul>" + string.Concat(collections.Select(c =>
-                $"<li><a href=\"{Html.Encode($"{root}/collections/{c.Id}?f=html")}\">{Html.Encode(c.Title)}</a>: {Html.Encode(c.Description)} ({c.Count})</li>")) + "</ul>");
-        }
-
-        return Json(w =>
-        {
-            WriteLinks(w, [new(root + "/collections", "self", "application/json", "Sammlungen"), new(root + "/collections?f=html", "alternate", "text/html", "als HTML")]);
-            w.WriteStartArray("collections");
-            foreach (var c in collections)
-            {
-                w.WriteStartObject();
-                WriteCollection(w, c, root);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
+        var collections = new OgcCollections(
+            [new(root + "/collections", "self", "application/json", ApiTexts.OgcCollectionsTitle), new(root + "/collections?f=html", "alternate", "text/html", ApiTexts.OgcLinkAsHtml)],
+            OgcCatalog.Of(snapshots.Current).All.Select(c => Describe(c, root)).ToList());
+        return html ? Page<OgcCollectionsPage>(collections) : Json(collections);
     }
 
     private static IResult Collection([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots)
@@ -154,21 +123,18 @@ public static class OgcEndpoints
             return problem;
         }
 
-        var collection = Find(snapshots, collectionId);
-        if (collection is null)
+        if (Find(snapshots, collectionId) is not { } collection)
         {
             return CollectionNotFound(collectionId);
         }
 
-        var root = Root(request);
-        return html
-            ? HtmlPage(collection.Title, $"<p>{Html.Encode(collection.Description)}</p><p><a href=\"{Html.Encode($"{root}/collections/{collection.Id}/items?f=html")}\">Objekte ({collection.Count})</a></p>")
-            : Json(w => WriteCollection(w, collection, root));
+        var description = Describe(collection, Root(request));
+        return html ? Page<OgcCollectionPage>(description) : Json(description);
     }
 
     // The query parameters are declared for the OpenAPI document (service-desc); the handler reads them from the
     // query itself, so that an unknown parameter, which binding would ignore, is a 400 as the standard requires.
-    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits,
+    private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<QueryLimits> limits,
         [Description("Features per page, from 1; default 10.")] string? limit = null,
         [Description("Features to skip; default 0.")] string? offset = null,
         [Description("minx,miny,maxx,maxy in bbox-crs (default CRS84: lon,lat).")] string? bbox = null,
@@ -180,42 +146,26 @@ public static class OgcEndpoints
         [Description("A property to sort by; '-' before it for descending.")] string? sortby = null,
         [Description("json or html; default from the Accept header.")] string? f = null)
     {
-        if (Check(request, ["limit", "offset", "bbox", "bbox-crs", "crs", "ags", "kreis", "regierungsbezirk", "sortby"], out var html) is { } problem)
+        if (Check(request, OgcQuery.ItemsParameters, out var html) is { } problem)
         {
             return problem;
         }
 
-        var collection = Find(snapshots, collectionId);
-        if (collection is null)
+        if (Find(snapshots, collectionId) is not { } collection)
         {
             return CollectionNotFound(collectionId);
         }
 
         var errors = new Dictionary<string, string[]>();
         var query = request.Query;
-        var pageSize = Integer(query["limit"], "limit", DefaultLimit, 1, limits.Value.OgcItems, errors);
-        var skip = Integer(query["offset"], "offset", 0, 0, int.MaxValue, errors);
-        var answerCrs = CrsParameter(query["crs"], "crs", errors);
-        var boxCrs = CrsParameter(query["bbox-crs"], "bbox-crs", errors);
-        var box = Bbox(query["bbox"], boxCrs ?? OgcCrs.Crs84, errors);
-        var sortBy = SortBy(query["sortby"], collection, errors);
-        if (errors.Count > 0)
+        if (OgcQuery.Items(name => query.TryGetValue(name, out var value) ? value.ToString() : null, collection, limits.Value.OgcItems, errors) is not { } items)
         {
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var equal = new List<(string Property, string Value)>();
-        foreach (var filter in new[] { "ags", "kreis", "regierungsbezirk" })
-        {
-            if (query[filter].ToString() is { Length: > 0 } value)
-            {
-                equal.Add((filter == "ags" ? (collection.Id == "familienmanager" ? "gebiet" : "schluessel") : filter, value));
-            }
-        }
-
         // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
-        var all = collection.Matching(box?.Box, box?.Crs ?? OgcCrs.Crs84, equal);
-        if (sortBy is { } order)
+        var all = collection.Matching(items.Box?.Box, items.Box?.Crs ?? OgcCrs.Crs84, items.Equal);
+        if (items.SortBy is { } order)
         {
             // Every property is a string, a number or null; sorted per request (sortby is rare, and the matches are indexes).
             var key = (Func<int, object?>)(index => collection.PropertyValue(index, order.Property));
@@ -230,50 +180,34 @@ public static class OgcEndpoints
             all = (order.Descending ? all.OrderByDescending(key, comparer) : all.OrderBy(key, comparer)).ToList();
         }
 
-        var page = all.Skip(skip!.Value).Take(pageSize!.Value).Select(index => collection[index]).ToList();
-        var root = Root(request);
-        var self = $"{root}/collections/{collection.Id}/items";
-        string Page(int at, string format) => $"{self}?{string.Join('&', query.Where(p => p.Key is not ("offset" or "f")).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"offset={at}").Append($"f={format}"))}";
-        var links = new List<Link>
+        var page = all.Skip(items.Offset).Take(items.Limit).Select(index => collection[index]).ToList();
+        var self = $"{Root(request)}/collections/{collection.Id}/items";
+        string PageAt(int at, string format) => $"{self}?{string.Join('&', query.Where(p => p.Key is not ("offset" or "f")).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"offset={at}").Append($"f={format}"))}";
+        var (format, type) = html ? ("html", "text/html") : ("json", "application/geo+json");
+        var links = new List<OgcLink>
         {
-            new(Page(skip.Value, html ? "html" : "json"), "self", html ? "text/html" : "application/geo+json", "Diese Seite"),
-            new(Page(skip.Value, html ? "json" : "html"), "alternate", html ? "application/geo+json" : "text/html", html ? "als GeoJSON" : "als HTML"),
+            new(PageAt(items.Offset, format), "self", type, ApiTexts.OgcLinkThisPage),
+            new(PageAt(items.Offset, html ? "json" : "html"), "alternate", html ? "application/geo+json" : "text/html", html ? ApiTexts.OgcLinkAsGeoJson : ApiTexts.OgcLinkAsHtml),
         };
-        if (skip.Value + page.Count < all.Count)
+        if (items.Offset + page.Count < all.Count)
         {
-            links.Add(new(Page(skip.Value + pageSize.Value, html ? "html" : "json"), "next", html ? "text/html" : "application/geo+json", "Nächste Seite"));
+            links.Add(new(PageAt(items.Offset + items.Limit, format), "next", type, ApiTexts.OgcLinkNextPage));
         }
 
-        if (skip.Value > 0)
+        if (items.Offset > 0)
         {
-            links.Add(new(Page(Math.Max(0, skip.Value - pageSize.Value), html ? "html" : "json"), "prev", html ? "text/html" : "application/geo+json", "Vorige Seite"));
+            links.Add(new(PageAt(Math.Max(0, items.Offset - items.Limit), format), "prev", type, ApiTexts.OgcLinkPreviousPage));
         }
 
-        if (html)
-        {
-            return HtmlPage($"{collection.Title}: Objekte {skip.Value + 1}–{skip.Value + page.Count} von {all.Count}",
-                "<ul>" + string.Concat(page.Select(feature => $"<li><a href=\"{Html.Encode($"{self}/{feature.Id}?f=html")}\">{Html.Encode(feature.Properties.GetValueOrDefault("name")?.ToString() ?? feature.Id)}</a></li>")) + "</ul>" + LinkList(links));
-        }
-
-        return Json(w =>
-        {
-            w.WriteString("type", "FeatureCollection");
-            WriteLinks(w, links);
-            w.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            w.WriteNumber("numberMatched", all.Count);
-            w.WriteNumber("numberReturned", page.Count);
-            w.WriteStartArray("features");
-            foreach (var feature in page)
-            {
-                WriteFeature(w, feature, answerCrs ?? OgcCrs.Crs84, json.Value.SerializerOptions);
-            }
-
-            w.WriteEndArray();
-        }, "application/geo+json", answerCrs ?? OgcCrs.Crs84);
+        var features = new OgcFeatureCollection("FeatureCollection", links,
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), all.Count, page.Count,
+            page.Select(feature => Feature(feature, items.Crs)).ToList(),
+            string.Format(ApiTexts.OgcItemsTitle, collection.Title, items.Offset + 1, items.Offset + page.Count, all.Count), self);
+        return html ? Page<OgcItemsPage>(features) : GeoJson(features, items.Crs);
     }
 
     private static IResult Item([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,
-        [Description("The feature id: a key (AGS, Kreis, Regierungsbezirk) or a family manager's id.")] string featureId, HttpRequest request, SnapshotProvider snapshots, IOptions<JsonOptions> json)
+        [Description("The feature id: a key (AGS, Kreis, Regierungsbezirk) or a family manager's id.")] string featureId, HttpRequest request, SnapshotProvider snapshots)
     {
         if (Check(request, ["crs"], out var html) is { } problem)
         {
@@ -281,40 +215,53 @@ public static class OgcEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var crs = CrsParameter(request.Query["crs"], "crs", errors) ?? OgcCrs.Crs84;
+        var crs = OgcQuery.Crs(request.Query["crs"], "crs", errors) ?? OgcCrs.Crs84;
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var collection = Find(snapshots, collectionId);
-        if (collection is null)
+        if (Find(snapshots, collectionId) is not { } collection)
         {
             return CollectionNotFound(collectionId);
         }
 
-        if (collection.Find(featureId) is not { } feature)
+        if (collection.Find(featureId) is not { } found)
         {
             var message = string.Format(ApiTexts.OgcFeatureNotFound, featureId, collectionId);
             return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.FeatureNotFound, ApiTexts.Status404, message, ["featureId"], message);
         }
 
-        if (html)
+        var self = $"{Root(request)}/collections/{collection.Id}/items/{found.Id}";
+        var feature = Feature(found, crs) with
         {
-            return HtmlPage(feature.Properties.GetValueOrDefault("name")?.ToString() ?? feature.Id,
-                "<dl>" + string.Concat(feature.Properties.Select(p => $"<dt>{Html.Encode(p.Key)}</dt><dd>{Html.Encode(Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "")}</dd>")) + "</dl>");
-        }
-
-        var self = $"{Root(request)}/collections/{collection.Id}/items/{feature.Id}";
-        return Json(w =>
-        {
-            WriteFeatureBody(w, feature, crs, json.Value.SerializerOptions);
-            WriteLinks(w, [new(self, "self", "application/geo+json", "Dieses Objekt"), new(self + "?f=html", "alternate", "text/html", "als HTML"),
-                new($"{Root(request)}/collections/{collection.Id}", "collection", "application/json", collection.Title)]);
-        }, "application/geo+json", crs);
+            Links =
+            [
+                new(self, "self", "application/geo+json", ApiTexts.OgcLinkThisFeature),
+                new(self + "?f=html", "alternate", "text/html", ApiTexts.OgcLinkAsHtml),
+                new($"{Root(request)}/collections/{collection.Id}", "collection", "application/json", collection.Title),
+            ],
+        };
+        return html ? Page<OgcItemPage>(feature) : GeoJson(feature, crs);
     }
 
-    private sealed record Link(string Href, string Rel, string Type, string Title);
+    /// <summary>The <c>href</c> of the HTML link with this relation (the templates link to the HTML pages).</summary>
+    public static string HtmlLink(IEnumerable<OgcLink> links, string rel) =>
+        links.First(l => l.Rel == rel && l.Type == "text/html").Href;
+
+    private static OgcCollectionInfo Describe(OgcCollection c, string root) => new(c.Id, c.Title, c.Description, "feature",
+        OgcCrsUris.All, OgcCrsUris.Epsg25832,
+        new OgcExtent(new OgcSpatialExtent([[.. new[] { c.Extent.MinX, c.Extent.MinY, c.Extent.MaxX, c.Extent.MaxY }.Select(n => Math.Round(n, 6))]], OgcCrsUris.Crs84)),
+        [
+            new($"{root}/collections/{c.Id}", "self", "application/json", c.Title),
+            new($"{root}/collections/{c.Id}?f=html", "alternate", "text/html", ApiTexts.OgcLinkAsHtml),
+            new($"{root}/collections/{c.Id}/items", "items", "application/geo+json", ApiTexts.OgcLinkItems),
+            new($"{root}/collections/{c.Id}/items?f=html", "items", "text/html", ApiTexts.OgcLinkItemsAsHtml),
+        ],
+        c.Count);
+
+    private static OgcFeatureDocument Feature(OgcFeature feature, OgcCrs crs) =>
+        new("Feature", feature.Id, OgcCrsUris.GeometryIn(feature, crs), feature.Properties);
 
     private static string Root(HttpRequest request) => $"{ReverseProxy.PublicBaseUrl(request)}/ogc";
 
@@ -327,183 +274,23 @@ public static class OgcEndpoints
         return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.CollectionNotFound, ApiTexts.Status404, message, ["collectionId"], message);
     }
 
-    /// <summary>Rejects unknown query parameters and an unknown f; says whether HTML was asked for.</summary>
-    private static IResult? Check(HttpRequest request, string[] allowed, out bool html)
+    // Unknown query parameters and an unknown f are a 400; says whether HTML was asked for.
+    private static ValidationProblem? Check(HttpRequest request, IReadOnlyCollection<string> allowed, out bool html)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var key in request.Query.Keys.Where(k => k != "f" && !allowed.Contains(k)))
-        {
-            errors[key] = [string.Format(ApiTexts.OgcUnknownParameter, key)];
-        }
-
-        var f = request.Query["f"].ToString();
-        html = f == "html" || (f.Length == 0 && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
-                                              && !request.Headers.Accept.ToString().Contains("json", StringComparison.Ordinal));
-        if (f.Length > 0 && f is not ("json" or "html"))
-        {
-            errors["f"] = [string.Format(ApiTexts.OgcFormatInvalid, f)];
-        }
-
+        html = OgcQuery.WantsHtml(request.Query.Keys, request.Query["f"], request.Headers.Accept, allowed, errors);
         return errors.Count > 0 ? ApiProblems.InvalidParameters(errors) : null;
     }
 
-    private static int? Integer(string? value, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return fallback;
-        }
+    // Through the service's HTTP JSON options: their encoder (umlauts as they are), naming and the GeoJSON converter.
+    private static JsonHttpResult<T> Json<T>(T value) => TypedResults.Json(value, contentType: "application/json");
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
+    private static IResult GeoJson<T>(T value, OgcCrs crs) =>
+        new ContentCrsResult(TypedResults.Json(value, contentType: "application/geo+json"), OgcCrsUris.Uri(crs));
 
-        errors[name] = [string.Format(ApiTexts.OgcIntegerInvalid, value, min, max)];
-        return null;
-    }
-
-    private static (Envelope Box, OgcCrs Crs)? Bbox(string? value, OgcCrs crs, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var parts = value.Split(',');
-        var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : (double?)null).ToList();
-        if (parts.Length != 4 || numbers.Any(n => n is null) || numbers[0] > numbers[2] || numbers[1] > numbers[3]
-            || OgcCrsUris.ToCrs84(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, crs) is null)
-        {
-            errors["bbox"] = [string.Format(ApiTexts.OgcBboxInvalid, value)];
-            return null;
-        }
-
-        // The box in the axis order of its CRS's geometries (EPSG:4326: latitude first, as the values come).
-        return (new Envelope(numbers[0]!.Value, numbers[2]!.Value, numbers[1]!.Value, numbers[3]!.Value), crs);
-    }
-
-    private static OgcCrs? CrsParameter(string? value, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var crs = OgcCrsUris.Parse(value);
-        if (crs is null)
-        {
-            errors[name] = [string.Format(ApiTexts.OgcCrsInvalid, value, string.Join(", ", OgcCrsUris.All))];
-        }
-
-        return crs;
-    }
-
-    /// <summary><c>sortby=name</c> or <c>sortby=-einwohner</c>: one property of the collection, "-" for descending.</summary>
-    private static (string Property, bool Descending)? SortBy(string? value, OgcCollection collection, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var descending = value.StartsWith('-');
-        var property = value.TrimStart('+', '-');
-        if (collection.Count > 0 && !collection.PropertyNames.Contains(property))
-        {
-            errors["sortby"] = [string.Format(ApiTexts.OgcSortByInvalid, value, string.Join(", ", collection.PropertyNames))];
-            return null;
-        }
-
-        return (property, descending);
-    }
-
-    private static void WriteCollection(Utf8JsonWriter w, OgcCollection c, string root)
-    {
-        w.WriteString("id", c.Id);
-        w.WriteString("title", c.Title);
-        w.WriteString("description", c.Description);
-        w.WriteString("itemType", "feature");
-        w.WriteStartArray("crs");
-        foreach (var uri in OgcCrsUris.All)
-        {
-            w.WriteStringValue(uri);
-        }
-
-        w.WriteEndArray();
-        w.WriteString("storageCrs", OgcCrsUris.Epsg25832);
-        w.WriteStartObject("extent");
-        w.WriteStartObject("spatial");
-        w.WriteStartArray("bbox");
-        w.WriteStartArray();
-        foreach (var n in new[] { c.Extent.MinX, c.Extent.MinY, c.Extent.MaxX, c.Extent.MaxY })
-        {
-            w.WriteNumberValue(Math.Round(n, 6));
-        }
-
-        w.WriteEndArray();
-        w.WriteEndArray();
-        w.WriteString("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
-        w.WriteEndObject();
-        w.WriteEndObject();
-        WriteLinks(w,
-        [
-            new($"{root}/collections/{c.Id}", "self", "application/json", c.Title),
-            new($"{root}/collections/{c.Id}?f=html", "alternate", "text/html", "als HTML"),
-            new($"{root}/collections/{c.Id}/items", "items", "application/geo+json", "Objekte"),
-            new($"{root}/collections/{c.Id}/items?f=html", "items", "text/html", "Objekte als HTML"),
-        ]);
-    }
-
-    private static void WriteFeature(Utf8JsonWriter w, OgcFeature feature, OgcCrs crs, JsonSerializerOptions options)
-    {
-        w.WriteStartObject();
-        WriteFeatureBody(w, feature, crs, options);
-        w.WriteEndObject();
-    }
-
-    private static void WriteFeatureBody(Utf8JsonWriter w, OgcFeature feature, OgcCrs crs, JsonSerializerOptions options)
-    {
-        w.WriteString("type", "Feature");
-        w.WriteString("id", feature.Id);
-        w.WritePropertyName("geometry");
-        JsonSerializer.Serialize(w, OgcCrsUris.GeometryIn(feature, crs), options);
-        w.WritePropertyName("properties");
-        JsonSerializer.Serialize(w, feature.Properties, options);
-    }
-
-    private static void WriteLinks(Utf8JsonWriter w, IEnumerable<Link> links)
-    {
-        w.WriteStartArray("links");
-        foreach (var link in links)
-        {
-            w.WriteStartObject();
-            w.WriteString("href", link.Href);
-            w.WriteString("rel", link.Rel);
-            w.WriteString("type", link.Type);
-            w.WriteString("title", link.Title);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    // Umlauts as they are, not as \u escapes. Made once: creating an encoder builds its tables (it was per request).
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
-    private static IResult Json(Action<Utf8JsonWriter> body, string contentType = "application/json", OgcCrs? contentCrs = null)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-
-        var bytes = stream.ToArray();
-        return contentCrs is { } crs ? new ContentCrsResult(TypedResults.Bytes(bytes, contentType), OgcCrsUris.Uri(crs)) : TypedResults.Bytes(bytes, contentType);
-    }
+    private static RazorComponentResult<TPage> Page<TPage>(object model)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        new(new Dictionary<string, object?> { ["Model"] = model }) { ContentType = "text/html; charset=utf-8" };
 
     /// <summary>Adds the Part 2 <c>Content-Crs</c> header to a result.</summary>
     private sealed class ContentCrsResult(IResult inner, string crsUri) : IResult
@@ -514,13 +301,4 @@ public static class OgcEndpoints
             return inner.ExecuteAsync(httpContext);
         }
     }
-
-    private static string LinkList(IEnumerable<Link> links) =>
-        "<ul>" + string.Concat(links.Select(l => $"<li><a href=\"{Html.Encode(l.Href)}\">{Html.Encode(l.Title)}</a> ({Html.Encode(l.Rel)})</li>")) + "</ul>";
-
-    private static IResult HtmlPage(string title, string body) =>
-        TypedResults.Content($"<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>{Html.Encode(title)}</title>" +
-                             "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"text-content\">" +
-                             $"<p><a href=\"/ogc?f=html\">OGC API Features</a> · <a href=\"/ogc/collections?f=html\">Sammlungen</a></p><h1>{Html.Encode(title)}</h1>{body}</main></body></html>",
-            "text/html; charset=utf-8");
 }

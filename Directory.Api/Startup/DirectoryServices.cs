@@ -67,6 +67,9 @@ public static class DirectoryServices
             }
         });
 
+        // The OGC API's HTML pages are Razor components (Ogc/Pages), rendered by RazorComponentResult.
+        services.AddRazorComponents();
+
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
