@@ -1,3 +1,4 @@
+using Directory.Api.Texts;
 using Directory.Core.Staff;
 using Directory.Core.Staff.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -81,8 +82,6 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
     }
 
     /// <summary>The one answer to every refused sign-in.</summary>
-    public static readonly string SignInRefused =
-        $"Die Anmeldung ist nicht möglich: Kontoname oder Passwort stimmen nicht, das Konto ist nach {StaffIdentity.MaxFailedAccessAttempts} "
-        + $"Fehlversuchen für {StaffIdentity.LockoutDuration.TotalMinutes:0} Minuten gesperrt, oder das Einmal-Passwort ist abgelaufen "
-        + "(ein neues gibt die Betreiberin mit „Directory.Import user reset NAME“ aus).";
+    public static string SignInRefused => string.Format(StaffPageTexts.SignInRefused, StaffIdentity.MaxFailedAccessAttempts,
+        StaffIdentity.LockoutDuration.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,3 +1,4 @@
+using Directory.Api.Texts;
 using Directory.Api.Security;
 using Directory.Core.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -49,15 +50,15 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, ILogger
         MustChange = user.MustChangePassword;
         if (string.IsNullOrEmpty(CurrentPassword) || string.IsNullOrEmpty(NewPassword))
         {
-            Errors.Add("Bitte das bisherige und das neue Passwort eingeben.");
+            Errors.Add(StaffPageTexts.PasswordBothNeeded);
         }
         else if (NewPassword != RepeatPassword)
         {
-            Errors.Add("Die beiden neuen Passwörter stimmen nicht überein.");
+            Errors.Add(StaffPageTexts.PasswordsDiffer);
         }
         else if (NewPassword == CurrentPassword)
         {
-            Errors.Add("Das neue Passwort muss sich vom bisherigen unterscheiden.");
+            Errors.Add(StaffPageTexts.PasswordUnchanged);
         }
 
         if (Errors.Count == 0 && !await users.CheckPasswordAsync(user, CurrentPassword!))

@@ -1,3 +1,4 @@
+using Directory.Api.Texts;
 using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Snapshot;
@@ -50,13 +51,13 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
 
     public IEnumerable<(string Name, string Label, string? Value, string Type, string Autocomplete)> ContactFields =>
     [
-        (nameof(EntryForm.Organisation), "Organisation", Edit.Organisation, "text", "organization"),
-        (nameof(EntryForm.Street), "Straße und Hausnummer", Edit.Street, "text", "street-address"),
-        (nameof(EntryForm.Postcode), "PLZ", Edit.Postcode, "text", "postal-code"),
-        (nameof(EntryForm.Town), "Ort", Edit.Town, "text", "address-level2"),
-        (nameof(EntryForm.Email), "E-Mail", Edit.Email, "text", "email"),
-        (nameof(EntryForm.Phone), "Telefon", Edit.Phone, "tel", "tel"),
-        (nameof(EntryForm.Website), "Website", Edit.Website, "text", "url"),
+        (nameof(EntryForm.Organisation), StaffPageTexts.FieldOrganisation, Edit.Organisation, "text", "organization"),
+        (nameof(EntryForm.Street), StaffPageTexts.FieldStreet, Edit.Street, "text", "street-address"),
+        (nameof(EntryForm.Postcode), StaffPageTexts.FieldPostcode, Edit.Postcode, "text", "postal-code"),
+        (nameof(EntryForm.Town), StaffPageTexts.FieldTown, Edit.Town, "text", "address-level2"),
+        (nameof(EntryForm.Email), StaffPageTexts.FieldEmail, Edit.Email, "text", "email"),
+        (nameof(EntryForm.Phone), StaffPageTexts.FieldPhone, Edit.Phone, "tel", "tel"),
+        (nameof(EntryForm.Website), StaffPageTexts.FieldWebsite, Edit.Website, "text", "url"),
     ];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
             }
 
             Errors = ModelState.Where(e => e.Value?.Errors.Count > 0)
-                .ToDictionary(e => e.Key, e => $"Ungültiger Wert im Feld „{e.Key}“.");
+                .ToDictionary(e => e.Key, e => string.Format(StaffPageTexts.EntryInvalidValue, e.Key));
             if (Errors.Count == 0)
             {
                 Errors = new Dictionary<string, string> { [nameof(Edit.Status)] = "Unbekannter Status." };

@@ -1,3 +1,4 @@
+using Directory.Api.Texts;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Staff;
 using Directory.Core.Storage;
@@ -60,6 +61,6 @@ public sealed class PreviewModel(DirectoryDbContext db, ListUploads uploads) : P
     {
         StatusCode = StatusCodes.Status404NotFound,
         ContentType = "text/plain; charset=utf-8",
-        Content = "Diese Vorschau gibt es nicht (mehr): Die Liste wurde schon übernommen oder verworfen. Bitte unter /verwaltung/hochladen erneut hochladen.",
+        Content = StaffPageTexts.PreviewGone,
     };
 }
