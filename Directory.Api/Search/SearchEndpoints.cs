@@ -36,8 +36,9 @@ public sealed record PlaceSuggestion(string Label, string Kind, string Ags, stri
 
 /// <summary>
 /// The search answers' serialisation metadata, generated at build time and first in the service's HTTP JSON options'
-/// resolver chain: the answers are written by the serialiser with those options (their encoder, naming and enum
-/// converter), without reflection and without metadata built at the first request.
+/// resolver chain: the autocomplete is written by the serialiser with those options, without reflection and without
+/// metadata built at the first request. The nearby answer is written by <see cref="NearbyAnswer"/>; its record is
+/// here for <c>NearbyJsonTests</c> and the OpenAPI document.
 /// </summary>
 [JsonSerializable(typeof(NearbyResponse))]
 [JsonSerializable(typeof(List<PlaceSuggestion>))]
@@ -59,7 +60,7 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Results<Ok<NearbyResponse>, ValidationProblem, ProblemHttpResult> Nearby(
+    private static Results<NearbyAnswer, ValidationProblem, ProblemHttpResult> Nearby(
         [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
         [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
         [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
@@ -121,12 +122,8 @@ public static class SearchEndpoints
         var (originLon, originLat) = origin.Value.Kind == "koordinaten"
             ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
             : Wgs84(point);
-        var results = nearby.Select(found => new NearbyResult(ManagersEndpoints.ToResponse(found.Manager, snapshot),
-            (long)Math.Round(found.DistanceMetres))).ToList();
-        return TypedResults.Ok(new NearbyResponse(
-            new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
-            new OriginMunicipality(municipality.Key, municipality.Name, RegionReference.Of(district), coveredBy is not null, coveredBy),
-            radius.Value, count.Value, ApiTexts.DistanceMethod, outside, results.Count, results));
+        return new NearbyAnswer(new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
+            municipality, district, coveredBy, radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby, snapshot);
     }
 
     private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places(

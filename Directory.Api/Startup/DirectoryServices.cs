@@ -33,9 +33,11 @@ public static class DirectoryServices
         services.AddOptions<QueryLimits>().BindConfiguration(QueryLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SnapshotProvider>();
+        services.AddSingleton<NearbyAnswerWriter>();
         services.AddSingleton(provider => new SnapshotLoader(
             provider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
-            provider.GetRequiredService<SnapshotProvider>(), provider.GetRequiredService<IServiceScopeFactory>()));
+            provider.GetRequiredService<SnapshotProvider>(), provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetRequiredService<ILogger<SnapshotLoader>>()));
         services.AddSingleton<DirectoryInitializer>();
         services.AddHostedService<SnapshotRefresher>();
 

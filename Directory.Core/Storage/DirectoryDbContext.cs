@@ -56,6 +56,9 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
     /// <summary>Table <c>directory_state</c>: the change counters.</summary>
     public DbSet<DirectoryState> State => Set<DirectoryState>();
 
+    /// <summary>Table <c>served_list_cache</c>: the stored copy of the served list.</summary>
+    public DbSet<ServedListCopy> ServedListCopies => Set<ServedListCopy>();
+
     /// <summary>The table of the sign-in keys.</summary>
     public const string DataProtectionKeysTable = "data_protection_keys";
 

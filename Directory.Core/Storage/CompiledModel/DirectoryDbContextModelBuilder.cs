@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6aaa359a-81b1-491c-8aff-68e51eea929d"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("dc8637f7-d0c3-4f2a-90d5-2ec249fbd637"), entityTypeCount: 15)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Directory.Core.Storage.CompiledModel
             var staffUser = StaffUserEntityType.Create(this);
             var stagedList = StagedListEntityType.Create(this);
             var directoryState = DirectoryStateEntityType.Create(this);
+            var servedListCopy = ServedListCopyEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace Directory.Core.Storage.CompiledModel
             StaffUserEntityType.CreateAnnotations(staffUser);
             StagedListEntityType.CreateAnnotations(stagedList);
             DirectoryStateEntityType.CreateAnnotations(directoryState);
+            ServedListCopyEntityType.CreateAnnotations(servedListCopy);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);

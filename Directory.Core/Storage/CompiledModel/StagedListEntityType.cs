@@ -2,7 +2,6 @@
 using System;
 using System.Reflection;
 using Directory.Core.Managers;
-using Directory.Core.Managers.Lists;
 using Directory.Core.Staff;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

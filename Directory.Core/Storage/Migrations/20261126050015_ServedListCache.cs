@@ -10,7 +10,7 @@ namespace Directory.Core.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // A cache of the snapshot's list, read and written with plain SQL (dropped again by DropServedListCache), so it is
+            // A cache of the snapshot's list, read and written with plain SQL (in the EF Core model since ServedListCopy), so it is
             // not part of the EF Core model; only this migration knows its columns.
             migrationBuilder.CreateTable(
                 name: "served_list_cache",

@@ -583,6 +583,31 @@ namespace Directory.Core.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Directory.Core.Storage.ServedListCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<long>("ListVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("served_list_cache", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

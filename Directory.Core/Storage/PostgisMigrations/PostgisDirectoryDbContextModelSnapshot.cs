@@ -628,6 +628,31 @@ namespace Directory.Core.Storage.PostgisMigrations
                         });
                 });
 
+            modelBuilder.Entity("Directory.Core.Storage.ServedListCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("format");
+
+                    b.Property<long>("ListVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("list_version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("served_list_cache", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -13,9 +13,9 @@ using NetTopologySuite.Geometries;
 namespace Directory.Api.Tests.Search;
 
 /// <summary>
-/// The search answer is written by the serialiser with metadata generated at build time (<see cref="SearchJsonContext"/>):
-/// every answer must be byte for byte what the service's HTTP JSON options write for that record (their encoder,
-/// naming and enum values), and each manager in it what <c>/api/managers/{id}</c> says of them.
+/// The search answer is written by hand (<see cref="NearbyAnswer"/>) in the shape of <see cref="NearbyResponse"/>:
+/// every answer must be byte for byte what the serialiser writes for that record with the service's own options, and
+/// each manager in it what <c>/api/managers/{id}</c>, written by the serialiser, says of them.
 /// </summary>
 public sealed class NearbyJsonTests
 {
