@@ -7,7 +7,7 @@ namespace Directory.Core.Snapshot;
 /// <summary>
 /// What a snapshot keeps of the list: the public view (consent given, status active, public fields only), the
 /// active entries as coverage sees them (published or not) and the areas they cover. Built from the rows of the
-/// list (<see cref="ReadAsync"/>).
+/// list (<see cref="ReadAsync"/>) or from its stored copy (<see cref="ServedListCache"/>); both give equal objects.
 /// </summary>
 /// <param name="PublicManagers">The managers the public may see, ordered by id.</param>
 /// <param name="CoverageManagers">Every active manager, published or not: an entry without consent is never shown,
