@@ -237,8 +237,11 @@ public static class Rows
         /// How a property's values are stored: the converter configured on it (geometries) or the one its type
         /// mapping brings (enums stored as text); null when stored as they are.
         /// </summary>
-        public ValueConverter? Converter(string property) =>
-            Property(property) is var p ? p.GetValueConverter() ?? p.GetTypeMapping().Converter : null;
+        public ValueConverter? Converter(string property)
+        {
+            var mapped = Property(property);
+            return mapped.GetValueConverter() ?? mapped.GetTypeMapping().Converter;
+        }
 
         public DbCommand Command(DirectoryDbContext db, string text)
         {
