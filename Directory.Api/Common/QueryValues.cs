@@ -33,4 +33,38 @@ public static class QueryValues
 
         return number;
     }
+
+    /// <summary>A number above 0 and at most <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    public static double? PositiveNumber(string? value, string name, double fallback, double max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && number > 0 && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [string.Format(ApiTexts.RadiusInvalid, max, value)];
+        return null;
+    }
+
+    /// <summary>A whole number from 1 to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    public static int? WholeNumber(string? value, string name, int fallback, int max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [string.Format(ApiTexts.LimitInvalid, max, value)];
+        return null;
+    }
 }

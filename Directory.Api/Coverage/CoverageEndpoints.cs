@@ -45,7 +45,6 @@ public sealed record GapsResponse(RegionReference? Within, int RadiusKm, IReadOn
 /// <summary>Coverage: who has a family manager, and how many residents live within reach of one.</summary>
 public static class CoverageEndpoints
 {
-    private static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
 
     /// <summary>Maps <c>/api/coverage</c>.</summary>
     public static IEndpointRouteBuilder MapCoverage(this IEndpointRouteBuilder app)
@@ -62,28 +61,12 @@ public static class CoverageEndpoints
 
     // Ok<CoverageResponse> declares the JSON answer's schema (OpenAPI); the bytes sent are that record serialised.
     private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
-        [Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? level,
-        [Description("Radius for the reach measure in whole km, from 0; default 10.")] string? radiusKm,
-        [Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? within,
-        [Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? format,
-        SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits)
+        [AsParameters] CoverageQuery query, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
-        var levelName = (level ?? "kreis").ToLowerInvariant();
-        if (!Levels.Contains(levelName))
-        {
-            errors["level"] = [string.Format(ApiTexts.CoverageLevelInvalid, level)];
-        }
-
-        var radius = Radius(radiusKm, limits.Value.CoverageRadiusKm, errors);
-        var formatName = (format ?? "json").ToLowerInvariant();
-        if (formatName is not ("json" or "csv" or "geojson"))
-        {
-            errors["format"] = [string.Format(ApiTexts.FormatInvalid, format)];
-        }
-
+        var (levelName, radiusKm, formatName) = query.Check(limits.Value, errors);
         var snapshot = snapshots.Current;
-        var region = Within(within, levelName, snapshot, errors, out var notFound);
+        var region = Within(query.Within, levelName, snapshot, errors, out var notFound);
         if (notFound is not null)
         {
             return notFound;
@@ -95,17 +78,17 @@ public static class CoverageEndpoints
         }
 
         // The answer depends only on the snapshot and these parameters: rendered once, then sent as bytes.
-        var radiusText = radius!.Value.ToString(CultureInfo.InvariantCulture);
+        var radiusText = radiusKm.ToString(CultureInfo.InvariantCulture);
         var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}", () =>
         {
-            var result = snapshot.Coverage(radius.Value);
+            var result = snapshot.Coverage(radiusKm);
             var rows = RowsOf(result, levelName).Where(r => region is null || region.Contains(r.Key)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
             return formatName switch
             {
                 "csv" => Csv(rows),
                 "geojson" => GeoJson(rows, snapshot, levelName, json.Value.SerializerOptions),
-                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, radius.Value, region is null ? null : RegionReference.Of(region),
+                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, radiusKm, region is null ? null : RegionReference.Of(region),
                     ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList()), json.Value.SerializerOptions),
             };
         });
@@ -118,14 +101,12 @@ public static class CoverageEndpoints
     }
 
     private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(
-        [Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? within,
-        [Description("Radius for the reach measure in whole km, from 0; default 10.")] string? radiusKm,
-        SnapshotProvider snapshots, IOptions<QueryLimits> limits)
+        [AsParameters] GapsQuery query, SnapshotProvider snapshots, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
-        var radius = Radius(radiusKm, limits.Value.CoverageRadiusKm, errors);
+        var radius = CoverageRadius.Parse(query.RadiusKm, limits.Value.CoverageRadiusKm, errors);
         var snapshot = snapshots.Current;
-        var region = Within(within, "gemeinde", snapshot, errors, out var notFound);
+        var region = Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
         {
             return notFound;
@@ -145,24 +126,6 @@ public static class CoverageEndpoints
         var outOfReach = municipalities.Select(Gap).Where(g => g.ResidentsOutOfReach > 0)
             .OrderByDescending(g => g.ResidentsOutOfReach).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).ToList();
         return TypedResults.Ok(new GapsResponse(region is null ? null : RegionReference.Of(region), radius.Value, uncovered, outOfReach));
-    }
-
-    // Whole kilometres only: a finer radius would let anyone search for the distance at which a grid cell enters
-    // reach, and the answers are cached per radius (at most one per whole kilometre).
-    private static int? Radius(string? value, int largest, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return 10;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) && radius <= largest)
-        {
-            return radius;
-        }
-
-        errors["radiusKm"] = [string.Format(ApiTexts.CoverageRadiusInvalid, largest, value)];
-        return null;
     }
 
     /// <summary>The region of <c>within</c>: it must exist and lie above the level asked for.</summary>
@@ -189,8 +152,8 @@ public static class CoverageEndpoints
             return null;
         }
 
-        var rank = Array.IndexOf(Levels, levelName);
-        if (rank >= 0 && Array.IndexOf(Levels, LevelName(withinLevel)) < rank)
+        var rank = Array.IndexOf(CoverageQuery.Levels, levelName);
+        if (rank >= 0 && Array.IndexOf(CoverageQuery.Levels, LevelName(withinLevel)) < rank)
         {
             errors["within"] = [string.Format(ApiTexts.WithinBelowLevel, within, levelName)];
         }

@@ -6,6 +6,7 @@ using Directory.Api.Regions;
 using Directory.Api.Texts;
 using Directory.Core.Snapshot;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Directory.Api.Locate;
 
@@ -27,30 +28,40 @@ public static class LocateEndpoints
         return app;
     }
 
-    private static Results<Ok<LocateResponse>, ValidationProblem, ProblemHttpResult> Locate(
-        [Description("Latitude in WGS84 degrees, decimal point, e.g. 50.9413.")] string? lat,
-        [Description("Longitude in WGS84 degrees, decimal point, e.g. 6.9583.")] string? lon,
+    private static Results<Ok<LocateResponse>, ValidationProblem, ProblemHttpResult> Locate([AsParameters] LocateQuery query,
         SnapshotProvider snapshots)
     {
         var errors = new Dictionary<string, string[]>();
-        var latitude = QueryValues.Degrees(lat, "lat", 90, "50.9413", errors);
-        var longitude = QueryValues.Degrees(lon, "lon", 180, "6.9583", errors);
-        if (latitude is null || longitude is null)
+        if (query.Check(errors) is not var (latitude, longitude))
         {
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var location = snapshots.Current.Geography.Locate(longitude.Value, latitude.Value);
+        var location = snapshots.Current.Geography.Locate(longitude, latitude);
         if (location is null)
         {
             return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.OutsideNrw, ApiTexts.OutsideNrwTitle,
-                string.Format(ApiTexts.OutsideNrw, latitude.Value.ToString(CultureInfo.InvariantCulture),
-                    longitude.Value.ToString(CultureInfo.InvariantCulture)),
+                string.Format(ApiTexts.OutsideNrw, latitude.ToString(CultureInfo.InvariantCulture),
+                    longitude.ToString(CultureInfo.InvariantCulture)),
                 ["lat", "lon"], ApiTexts.OutsideNrwParameter);
         }
 
-        return TypedResults.Ok(new LocateResponse(new GeoPoint(latitude.Value, longitude.Value),
+        return TypedResults.Ok(new LocateResponse(new GeoPoint(latitude, longitude),
             RegionReference.Of(location.Municipality), RegionReference.Of(location.District),
             RegionReference.Of(location.GovernmentRegion)));
+    }
+}
+
+/// <summary>The query of <c>/api/locate</c> as given (<c>[AsParameters]</c>); <see cref="Check"/> holds its rules.</summary>
+public sealed record LocateQuery(
+    [property: FromQuery(Name = "lat"), Description("Latitude in WGS84 degrees, decimal point, e.g. 50.9413.")] string? Lat,
+    [property: FromQuery(Name = "lon"), Description("Longitude in WGS84 degrees, decimal point, e.g. 6.9583.")] string? Lon)
+{
+    /// <summary>Latitude and longitude, or null with each problem in <paramref name="errors"/>.</summary>
+    public (double Latitude, double Longitude)? Check(Dictionary<string, string[]> errors)
+    {
+        var latitude = QueryValues.Degrees(Lat, "lat", 90, "50.9413", errors);
+        var longitude = QueryValues.Degrees(Lon, "lon", 180, "6.9583", errors);
+        return latitude is { } y && longitude is { } x ? (y, x) : null;
     }
 }

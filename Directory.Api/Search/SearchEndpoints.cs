@@ -60,31 +60,12 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Results<NearbyAnswer, ValidationProblem, ProblemHttpResult> Nearby(
-        [Description("Latitude of the origin in WGS84 degrees (with lon; or give plz or place instead).")] string? lat,
-        [Description("Longitude of the origin in WGS84 degrees.")] string? lon,
-        [Description("A 5-digit postcode in NRW as origin, e.g. 57462.")] string? plz,
-        [Description("A place or municipality name as origin (umlauts forgiven), e.g. Olpe.")] string? place,
-        [Description("Search radius in km, above 0; default 25.")] string? radiusKm,
-        [Description("Most results; default 10.")] string? limit,
+    private static Results<NearbyAnswer, ValidationProblem, ProblemHttpResult> Nearby([AsParameters] NearbyQuery query,
         SnapshotProvider snapshots, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
-        var radius = PositiveNumber(radiusKm, "radiusKm", 25, limits.Value.SearchRadiusKm, errors);
-        var count = WholeNumber(limit, "limit", 10, limits.Value.SearchResults, errors);
-        var given = new[] { lat is not null || lon is not null, plz is not null, place is not null }.Count(g => g);
-        if (given == 0)
-        {
-            errors["place"] = [ApiTexts.OriginMissing];
-        }
-        else if (given > 1)
-        {
-            foreach (var parameter in new[] { ("lat", lat), ("plz", plz), ("place", place) }.Where(p => p.Item2 is not null).Select(p => p.Item1))
-            {
-                errors[parameter] = [ApiTexts.OriginAmbiguous];
-            }
-        }
-
+        var (lat, lon, plz, place) = (query.Lat, query.Lon, query.Plz, query.Place);
+        var checkedQuery = query.Check(limits.Value, errors);
         var snapshot = snapshots.Current;
         (Point Point, string Name, string Kind, string? Ags)? origin = null;
         if (errors.Count == 0)
@@ -100,7 +81,7 @@ public static class SearchEndpoints
             origin = located;
         }
 
-        if (errors.Count > 0 || origin is null)
+        if (errors.Count > 0 || origin is null || checkedQuery is not var (radius, count))
         {
             return ApiProblems.InvalidParameters(errors);
         }
@@ -117,28 +98,25 @@ public static class SearchEndpoints
         var district = snapshot.Geography.Find(municipality.DistrictKey!)!;
         var coveredBy = snapshot.CoveredAreaKeys.Contains(municipality.Key) ? "gemeinde"
             : snapshot.CoveredAreaKeys.Contains(district.Key) ? "kreis" : null;
-        var nearby = snapshot.Managers.Nearby(point, radius!.Value * 1000, count!.Value, out var outside);
+        var nearby = snapshot.Managers.Nearby(point, radius * 1000, count, out var outside);
         // A position comes back as given; places and postcodes have their point in EPSG:25832 only.
         var (originLon, originLat) = origin.Value.Kind == "koordinaten"
             ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
             : Wgs84(point);
         return new NearbyAnswer(new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
-            municipality, district, coveredBy, radius.Value, count.Value, ApiTexts.DistanceMethod, outside, nearby, snapshot);
+            municipality, district, coveredBy, radius, count, ApiTexts.DistanceMethod, outside, nearby, snapshot);
     }
 
-    private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places(
-        [Description("The typed prefix, at least 2 characters; digits complete postcodes.")] string? q,
-        [Description("Most suggestions; default 10.")] string? limit,
+    private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places([AsParameters] PlacesQuery query,
         SnapshotProvider snapshots, IOptions<QueryLimits> limits)
     {
-        var longest = limits.Value.PlaceTextLength;
-        if (q is not null && q.Length > longest)
+        var errors = new Dictionary<string, string[]>();
+        if (query.Check(limits.Value, errors) is not var (prefix, count))
         {
-            return ApiProblems.InvalidParameters(new Dictionary<string, string[]> { ["q"] = [string.Format(ApiTexts.TextTooLong, longest, q.Length)] });
+            return ApiProblems.InvalidParameters(errors);
         }
 
-        var count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, limits.Value.PlaceSuggestions) : 10;
-        return TypedResults.Ok(snapshots.Current.Places.Search(q ?? "", count).Select(ToSuggestion).ToList());
+        return TypedResults.Ok(snapshots.Current.Places.Search(prefix, count).Select(ToSuggestion).ToList());
     }
 
     private static PlaceSuggestion ToSuggestion(Place place)
@@ -215,38 +193,6 @@ public static class SearchEndpoints
         var (x, y) = Reprojector.Transform(longitude.Value, latitude.Value, Crs.Wgs84, Crs.Etrs89Utm32N);
         var name = string.Create(CultureInfo.InvariantCulture, $"{latitude.Value:0.#####}, {longitude.Value:0.#####}");
         return (Etrs89.CreatePoint(new Coordinate(x, y)), name, "koordinaten", null);
-    }
-
-    private static double? PositiveNumber(string? value, string name, double fallback, double max, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && number > 0 && number <= max)
-        {
-            return number;
-        }
-
-        errors[name] = [string.Format(ApiTexts.RadiusInvalid, max, value)];
-        return null;
-    }
-
-    private static int? WholeNumber(string? value, string name, int fallback, int max, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max)
-        {
-            return number;
-        }
-
-        errors[name] = [string.Format(ApiTexts.LimitInvalid, max, value)];
-        return null;
     }
 
     private static (double Lon, double Lat) Wgs84(Point point) =>

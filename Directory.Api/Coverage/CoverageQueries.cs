@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Globalization;
+using Directory.Api.Common;
+using Directory.Api.Texts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Directory.Api.Coverage;
+
+/// <summary>The query of <c>/api/coverage</c> as given (<c>[AsParameters]</c>); <see cref="Check"/> holds its rules.</summary>
+public sealed record CoverageQuery(
+    [property: FromQuery(Name = "level"), Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? Level,
+    [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
+    [property: FromQuery(Name = "within"), Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? Within,
+    [property: FromQuery(Name = "format"), Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? Format)
+{
+    /// <summary>The levels an answer can list.</summary>
+    public static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
+
+    /// <summary>
+    /// The level, radius and format, with every problem in <paramref name="errors"/>; <see cref="Within"/> needs the
+    /// snapshot and is the endpoint's.
+    /// </summary>
+    public (string Level, int RadiusKm, string Format) Check(QueryLimits limits, Dictionary<string, string[]> errors)
+    {
+        var level = (Level ?? "kreis").ToLowerInvariant();
+        if (!Levels.Contains(level))
+        {
+            errors["level"] = [string.Format(ApiTexts.CoverageLevelInvalid, Level)];
+        }
+
+        var format = (Format ?? "json").ToLowerInvariant();
+        if (format is not ("json" or "csv" or "geojson"))
+        {
+            errors["format"] = [string.Format(ApiTexts.FormatInvalid, Format)];
+        }
+
+        return (level, CoverageRadius.Parse(RadiusKm, limits.CoverageRadiusKm, errors) ?? 0, format);
+    }
+}
+
+/// <summary>The query of <c>/api/coverage/gaps</c> as given (<c>[AsParameters]</c>).</summary>
+public sealed record GapsQuery(
+    [property: FromQuery(Name = "within"), Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? Within,
+    [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm);
+
+/// <summary>The coverage radius: whole kilometres from 0 to the configured largest, 10 when absent.</summary>
+public static class CoverageRadius
+{
+    // Whole kilometres only: a finer radius would let anyone search for the distance at which a grid cell enters
+    // reach, and the answers are cached per radius (at most one per whole kilometre).
+    /// <summary>The radius, or null with the problem in <paramref name="errors"/>.</summary>
+    public static int? Parse(string? value, int largest, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return 10;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) && radius <= largest)
+        {
+            return radius;
+        }
+
+        errors["radiusKm"] = [string.Format(ApiTexts.CoverageRadiusInvalid, largest, value)];
+        return null;
+    }
+}
