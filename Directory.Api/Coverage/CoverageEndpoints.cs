@@ -50,12 +50,14 @@ public static class CoverageEndpoints
     public static IEndpointRouteBuilder MapCoverage(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coverage").WithTags("Abdeckung");
-        group.MapGet("/", GetCoverage).WithName(nameof(GetCoverage))
+#pragma warning disable RDG002 // left to the runtime on purpose: Common/QueryRecordEndpoint
+        group.MapGet("/", QueryRecordEndpoint.Of(GetCoverage)).WithName(nameof(GetCoverage))
             .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/gaps", GetGaps).WithName(nameof(GetGaps))
+        group.MapGet("/gaps", QueryRecordEndpoint.Of(GetGaps)).WithName(nameof(GetGaps))
             .WithSummary("The Gemeinden without a family manager, and those with the most residents out of reach, most affected first.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+#pragma warning restore RDG002
         return app;
     }
 

@@ -22,9 +22,11 @@ public static class LocateEndpoints
     /// <summary>Maps <c>/api/locate</c>.</summary>
     public static IEndpointRouteBuilder MapLocate(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/locate", Locate).WithTags("Regionen").WithName(nameof(Locate))
+#pragma warning disable RDG002 // left to the runtime on purpose: Common/QueryRecordEndpoint
+        app.MapGet("/api/locate", QueryRecordEndpoint.Of(Locate)).WithTags("Regionen").WithName(nameof(Locate))
             .WithSummary("The Gemeinde, Kreis and Regierungsbezirk that contain a WGS84 point (lat, lon in degrees).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+#pragma warning restore RDG002
         return app;
     }
 

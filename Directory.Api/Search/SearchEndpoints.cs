@@ -52,11 +52,13 @@ public static class SearchEndpoints
     /// <summary>Maps <c>/api/managers/nearby</c> and <c>/api/places</c>.</summary>
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/managers/nearby", Nearby).WithTags("Familienmanager").WithName(nameof(Nearby))
+#pragma warning disable RDG002 // left to the runtime on purpose: Common/QueryRecordEndpoint
+        app.MapGet("/api/managers/nearby", QueryRecordEndpoint.Of(Nearby)).WithTags("Familienmanager").WithName(nameof(Nearby))
             .WithSummary("Family managers near a place (place), a postcode (plz) or a position (lat, lon), nearest first, within radiusKm (default 25); the nearest ones anyway when none is within.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/places", Places).WithTags("Suche").WithName(nameof(Places))
+        app.MapGet("/api/places", QueryRecordEndpoint.Of(Places)).WithTags("Suche").WithName(nameof(Places))
             .WithSummary("Autocomplete: municipalities, localities and postcodes for a prefix of 2 or more characters, forgiving umlauts.");
+#pragma warning restore RDG002
         return app;
     }
 
