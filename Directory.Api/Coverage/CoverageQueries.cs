@@ -43,11 +43,13 @@ public sealed record GapsQuery(
     [property: FromQuery(Name = "within"), Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? Within,
     [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm);
 
-/// <summary>The coverage radius: whole kilometres from 0 to the configured largest, 10 when absent.</summary>
+/// <summary>
+/// The coverage radius: whole kilometres from 0 to the configured largest, 10 when absent. Whole kilometres only: a
+/// finer radius would let anyone search for the distance at which a grid cell enters reach, and the answers are cached
+/// per radius (at most one per whole kilometre).
+/// </summary>
 public static class CoverageRadius
 {
-    // Whole kilometres only: a finer radius would let anyone search for the distance at which a grid cell enters
-    // reach, and the answers are cached per radius (at most one per whole kilometre).
     /// <summary>The radius, or null with the problem in <paramref name="errors"/>.</summary>
     public static int? Parse(string? value, int largest, Dictionary<string, string[]> errors)
     {

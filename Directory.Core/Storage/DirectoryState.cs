@@ -19,7 +19,7 @@ public sealed class DirectoryState
     /// <summary>Bumped by every list import and every edited entry.</summary>
     public long ListVersion { get; set; }
 
-    /// <summary>Reads the counters (zero for a database made before the table existed).</summary>
+    /// <summary>Reads the counters (zero when the row is missing; the migrations create it).</summary>
     /// <remarks>
     /// Through <see cref="Rows"/>: it runs at every start and every poll of the refresher, and EF Core's first LINQ
     /// query costs about 0.3 s of a cold start (docs/performance.md).
