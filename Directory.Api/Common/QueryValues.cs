@@ -67,4 +67,33 @@ public static class QueryValues
         errors[name] = [string.Format(ApiTexts.LimitInvalid, max, value)];
         return null;
     }
+
+    /// <summary>Today on this server's calendar: the latest date a question may ask about.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>The earliest date a coverage question may ask about: the programme and its lists begin later.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>A day as <c>YYYY-MM-DD</c> from 2000-01-01 to <paramref name="today"/>; null when absent or wrong.</summary>
+    public static DateOnly? Date(string? value, string name, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors[name] = [string.Format(ApiTexts.DateInvalid, value)];
+            return null;
+        }
+
+        if (date < EarliestDate || date > today)
+        {
+            errors[name] = [string.Format(ApiTexts.DateOutOfRange, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), value)];
+            return null;
+        }
+
+        return date;
+    }
 }

@@ -17,21 +17,46 @@ using NetTopologySuite.Features;
 namespace Directory.Api.Coverage;
 
 /// <summary>Both coverage measures of one region, as the API returns them (shares 0–1, distances in km).</summary>
+/// <param name="Children">Residents under 15 (the grid's, scaled as the residents are).</param>
+/// <param name="ChildrenWithinReach">Residents under 15 within the radius.</param>
+/// <param name="ShareChildrenWithinReach">Their share (0–1).</param>
 public sealed record CoverageRow(string Key, string Name, string Level, string? ParentKey, int Managers, int Municipalities,
     int MunicipalitiesCovered, double ShareMunicipalitiesCovered, string? CoveredBy, long Population, long PopulationCovered,
-    double SharePopulationCovered, long ResidentsWithinReach, double ShareWithinReach, double? MeanDistanceKm)
+    double SharePopulationCovered, long ResidentsWithinReach, double ShareWithinReach, double? MeanDistanceKm,
+    long Children, long ChildrenWithinReach, double ShareChildrenWithinReach)
 {
     /// <summary>The row of <paramref name="c"/>.</summary>
     public static CoverageRow Of(RegionCoverage c) => new(c.Key, c.Name, c.Level, c.ParentKey, c.Managers, c.Municipalities,
         c.MunicipalitiesCovered, Math.Round(c.ShareMunicipalitiesCovered, 4), c.CoveredBy, c.Population, c.PopulationCovered,
         Math.Round(c.SharePopulationCovered, 4), (long)Math.Round(c.ResidentsWithinReach), Math.Round(c.ShareWithinReach, 4),
-        c.MeanDistanceMetres is { } m ? Math.Round(m / 1000, 2) : null);
+        c.MeanDistanceMetres is { } m ? Math.Round(m / 1000, 2) : null,
+        (long)Math.Round(c.Children), (long)Math.Round(c.ChildrenWithinReach), Math.Round(c.ShareChildrenWithinReach, 4));
 }
 
 /// <summary>The answer of <c>/api/coverage</c>.</summary>
+/// <param name="Date">The date asked about (entries certified on or before it), or null for today.</param>
 /// <param name="Total">The figures of the selection as a whole: the <c>within</c> region, or NRW.</param>
-public sealed record CoverageResponse(string Level, int RadiusKm, RegionReference? Within, string Method, CoverageRow Total,
-    IReadOnlyList<CoverageRow> Regions);
+/// <param name="Attribution">The sources of the population figures, to be shown with them.</param>
+public sealed record CoverageResponse(string Level, int RadiusKm, DateOnly? Date, RegionReference? Within, string Method, CoverageRow Total,
+    IReadOnlyList<CoverageRow> Regions, string Attribution);
+
+/// <summary>One year of a region's history.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Date">The day counted: 31 December, or today in the current year.</param>
+/// <param name="Entries">Active entries certified by then that work in the region (published or not).</param>
+/// <param name="MunicipalitiesCovered">Gemeinden with a family manager of their own or of their Kreis by then.</param>
+/// <param name="ShareWithinReach">Share of today's residents within the radius of those entries (0–1).</param>
+/// <param name="ShareChildrenWithinReach">Share of today's residents under 15 within the radius (0–1).</param>
+public sealed record HistoryYear(int Year, DateOnly Date, int Entries, int MunicipalitiesCovered, double ShareWithinReach,
+    double ShareChildrenWithinReach);
+
+/// <summary>A region's history, one row per year.</summary>
+public sealed record HistoryRegion(string Key, string Name, string Level, int Municipalities, IReadOnlyList<HistoryYear> Years);
+
+/// <summary>The answer of <c>/api/coverage/history</c>.</summary>
+/// <param name="UndatedEntries">Active entries without a certification date: counted today, in no year.</param>
+public sealed record HistoryResponse(string Level, int RadiusKm, RegionReference? Within, string Method, int UndatedEntries,
+    IReadOnlyList<HistoryRegion> Regions, string Attribution);
 
 /// <summary>A Gemeinde in the gaps list.</summary>
 public sealed record CoverageGap(string Key, string Name, string Kreis, long Population, long ResidentsOutOfReach, double ShareWithinReach);
@@ -54,6 +79,9 @@ public static class CoverageEndpoints
         group.MapGet("/", QueryRecordEndpoint.Of(GetCoverage)).WithName(nameof(GetCoverage))
             .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/history", QueryRecordEndpoint.Of(GetHistory)).WithName(nameof(GetHistory))
+            .WithSummary("Per year since the first certification: the entries certified by then (and active today) and the share of today's residents and children within radiusKm, per region of a level (land, regierungsbezirk, kreis).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/gaps", QueryRecordEndpoint.Of(GetGaps)).WithName(nameof(GetGaps))
             .WithSummary("The Gemeinden without a family manager, and those with the most residents out of reach, most affected first.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -66,7 +94,7 @@ public static class CoverageEndpoints
         [AsParameters] CoverageQuery query, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits)
     {
         var errors = new Dictionary<string, string[]>();
-        var (levelName, radiusKm, formatName) = query.Check(limits.Value, errors);
+        var (levelName, radiusKm, formatName, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
         var region = Within(query.Within, levelName, snapshot, errors, out var notFound);
         if (notFound is not null)
@@ -81,25 +109,62 @@ public static class CoverageEndpoints
 
         // The answer depends only on the snapshot and these parameters: rendered once, then sent as bytes.
         var radiusText = radiusKm.ToString(CultureInfo.InvariantCulture);
-        var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}", () =>
+        var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}|{date:yyyy-MM-dd}", () =>
         {
-            var result = snapshot.Coverage(radiusKm);
+            var result = snapshot.Coverage(radiusKm, date);
             var rows = RowsOf(result, levelName).Where(r => region is null || region.Contains(r.Key)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
             return formatName switch
             {
                 "csv" => Csv(rows),
                 "geojson" => GeoJson(rows, snapshot, levelName, json.Value.SerializerOptions),
-                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, radiusKm, region is null ? null : RegionReference.Of(region),
-                    ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList()), json.Value.SerializerOptions),
+                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, radiusKm, date, region is null ? null : RegionReference.Of(region),
+                    ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList(), ApiTexts.PopulationAttribution),
+                    json.Value.SerializerOptions),
             };
         });
         return formatName switch
         {
-            "csv" => TypedResults.File(answer, "text/csv; charset=utf-8", $"abdeckung-{levelName}-{radiusText}km.csv"),
+            "csv" => TypedResults.File(answer, "text/csv; charset=utf-8", $"abdeckung-{levelName}-{radiusText}km{(date is { } d ? $"-{d:yyyy-MM-dd}" : "")}.csv"),
             "geojson" => TypedResults.File(answer, "application/geo+json"),
             _ => TypedResults.File(answer, "application/json; charset=utf-8"),
         };
+    }
+
+    private static Results<Ok<HistoryResponse>, ValidationProblem, ProblemHttpResult> GetHistory(
+        [AsParameters] HistoryQuery query, SnapshotProvider snapshots, IOptions<QueryLimits> limits)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (levelName, radiusKm) = query.Check(limits.Value, errors);
+        var snapshot = snapshots.Current;
+        var region = Within(query.Within, levelName, snapshot, errors, out var notFound);
+        if (notFound is not null)
+        {
+            return notFound;
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
+        var today = QueryValues.Today;
+        var first = snapshot.FirstCertification;
+        var days = first is { } start
+            ? Enumerable.Range(start.Year, today.Year - start.Year + 1).Select(y => y == today.Year ? today : new DateOnly(y, 12, 31)).ToList()
+            : [];
+        var results = days.Select(day => (Day: day, Result: snapshot.Coverage(radiusKm, day))).ToList();
+        var current = snapshot.Coverage(radiusKm);
+        var regions = RowsOf(current, levelName).Where(r => region is null || region.Contains(r.Key))
+            .Select(r => new HistoryRegion(r.Key, r.Name, r.Level, r.Municipalities, results.Select(y =>
+            {
+                var then = RowsOf(y.Result, levelName).Single(c => c.Key == r.Key);
+                return new HistoryYear(y.Day.Year, y.Day, then.Managers, then.MunicipalitiesCovered, Math.Round(then.ShareWithinReach, 4),
+                    Math.Round(then.ShareChildrenWithinReach, 4));
+            }).ToList()))
+            .ToList();
+        return TypedResults.Ok(new HistoryResponse(levelName, radiusKm, region is null ? null : RegionReference.Of(region),
+            ApiTexts.HistoryMethod, snapshot.UndatedManagers, regions, ApiTexts.PopulationAttribution));
     }
 
     private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(
@@ -131,7 +196,7 @@ public static class CoverageEndpoints
     }
 
     /// <summary>The region of <c>within</c>: it must exist and lie above the level asked for.</summary>
-    private static Region? Within(string? within, string levelName, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
+    internal static Region? Within(string? within, string levelName, ServedSnapshot snapshot, Dictionary<string, string[]> errors,
         out ProblemHttpResult? notFound)
     {
         notFound = null;
@@ -191,7 +256,8 @@ public static class CoverageEndpoints
                 r.MunicipalitiesCovered.ToString(german), r.ShareMunicipalitiesCovered.ToString("0.0000", german), r.CoveredBy ?? "",
                 r.Population.ToString(german), r.PopulationCovered.ToString(german), r.SharePopulationCovered.ToString("0.0000", german),
                 r.ResidentsWithinReach.ToString(german), r.ShareWithinReach.ToString("0.0000", german),
-                r.MeanDistanceKm?.ToString("0.00", german) ?? "",
+                r.MeanDistanceKm?.ToString("0.00", german) ?? "", r.Children.ToString(german), r.ChildrenWithinReach.ToString(german),
+                r.ShareChildrenWithinReach.ToString("0.0000", german),
             ];
             text.Append(string.Join(';', cells.Select(Core.Managers.Lists.ListExport.Quote))).Append("\r\n");
         }

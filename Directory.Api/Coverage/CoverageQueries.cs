@@ -11,16 +11,17 @@ public sealed record CoverageQuery(
     [property: FromQuery(Name = "level"), Description("gemeinde, kreis (default), regierungsbezirk or land.")] string? Level,
     [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
     [property: FromQuery(Name = "within"), Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? Within,
-    [property: FromQuery(Name = "format"), Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? Format)
+    [property: FromQuery(Name = "format"), Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? Format,
+    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: only the entries certified on or before that day (and active today); the population stays today's.")] string? Date)
 {
     /// <summary>The levels an answer can list.</summary>
     public static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
 
     /// <summary>
-    /// The level, radius and format, with every problem in <paramref name="errors"/>; <see cref="Within"/> needs the
-    /// snapshot and is the endpoint's.
+    /// The level, radius, format and date, with every problem in <paramref name="errors"/>; <see cref="Within"/> needs
+    /// the snapshot and is the endpoint's.
     /// </summary>
-    public (string Level, int RadiusKm, string Format) Check(QueryLimits limits, Dictionary<string, string[]> errors)
+    public (string Level, int RadiusKm, string Format, DateOnly? Date) Check(QueryLimits limits, DateOnly today, Dictionary<string, string[]> errors)
     {
         var level = (Level ?? "kreis").ToLowerInvariant();
         if (!Levels.Contains(level))
@@ -34,7 +35,29 @@ public sealed record CoverageQuery(
             errors["format"] = [string.Format(ApiTexts.FormatInvalid, Format)];
         }
 
-        return (level, CoverageRadius.Parse(RadiusKm, limits.CoverageRadiusKm, errors) ?? 0, format);
+        return (level, CoverageRadius.Parse(RadiusKm, limits.CoverageRadiusKm, errors) ?? 0, format, QueryValues.Date(Date, "date", today, errors));
+    }
+}
+
+/// <summary>The query of <c>/api/coverage/history</c> as given (<c>[AsParameters]</c>).</summary>
+public sealed record HistoryQuery(
+    [property: FromQuery(Name = "level"), Description("land (default), regierungsbezirk or kreis.")] string? Level,
+    [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
+    [property: FromQuery(Name = "within"), Description("Only regions inside this Regierungsbezirk (key), e.g. 059.")] string? Within)
+{
+    /// <summary>The levels a history can list.</summary>
+    public static readonly string[] Levels = ["kreis", "regierungsbezirk", "land"];
+
+    /// <summary>The level and radius, with every problem in <paramref name="errors"/>.</summary>
+    public (string Level, int RadiusKm) Check(QueryLimits limits, Dictionary<string, string[]> errors)
+    {
+        var level = (Level ?? "land").ToLowerInvariant();
+        if (!Levels.Contains(level))
+        {
+            errors["level"] = [string.Format(ApiTexts.HistoryLevelInvalid, Level)];
+        }
+
+        return (level, CoverageRadius.Parse(RadiusKm, limits.CoverageRadiusKm, errors) ?? 0);
     }
 }
 

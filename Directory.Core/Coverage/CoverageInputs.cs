@@ -6,15 +6,24 @@ namespace Directory.Core.Coverage;
 public sealed record CoverageMunicipality(string Ags, string Name, string DistrictKey, string GovernmentRegionKey,
     long Population, Coordinate LabelPoint);
 
-/// <summary>A population cell: its municipality, its centre (EPSG:25832) and its Zensus 2011 residents.</summary>
-public sealed record CoverageCell(string Ags, double X, double Y, int Population);
+/// <summary>A population cell: its municipality, its centre (EPSG:25832), its Zensus 2022 residents and those under 15.</summary>
+public sealed record CoverageCell(string Ags, double X, double Y, int Population, int Children);
 
 /// <summary>
-/// An active family manager, published or not: the area worked for, the location (EPSG:25832) and whether the
-/// public may see the entry (consent given).
+/// An active family manager, published or not: the area worked for, the location (EPSG:25832), whether the public
+/// may see the entry (consent given) and when it was certified (null when the list does not say).
 /// </summary>
-public sealed record CoverageManager(string AreaKey, double X, double Y, bool Published)
+public sealed record CoverageManager(string AreaKey, double X, double Y, bool Published, DateOnly? CertifiedOn)
 {
+    /// <summary>
+    /// The managers that count at <paramref name="date"/>: all of them without a date; with one, those certified on or
+    /// before it. Only active entries are ever given (an inactive entry has no end date, so when it stopped is not
+    /// known: it counts for no date), and an entry without a certification date counts for no date either, since
+    /// when it began is not known.
+    /// </summary>
+    public static IEnumerable<CoverageManager> CertifiedBy(IEnumerable<CoverageManager> managers, DateOnly? date) =>
+        date is { } day ? managers.Where(m => m.CertifiedOn <= day) : managers;
+
     /// <summary>
     /// The managers at the positions at which they count for everything that public answers are computed from
     /// (reach, mean distance, gaps, planning): a published entry at its own location, a hidden one at the label

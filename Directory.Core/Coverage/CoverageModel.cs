@@ -7,74 +7,66 @@ namespace Directory.Core.Coverage;
 /// The two coverage measures of issue 6, computed from real data:
 /// <list type="bullet">
 /// <item>Responsibility: a Gemeinde is covered when an active family manager works for it or for its whole Kreis.</item>
-/// <item>Reach: residents within R km (straight line) of an active manager's location, from the 1 km population grid
-/// (Zensus 2011), each cell counted at its centre, the cells of each Gemeinde scaled to its GV100 population so that
-/// totals are today's figures.</item>
+/// <item>Reach: residents, and residents under 15, within R km (straight line) of an active manager's location, from
+/// the population grid (<see cref="CoverageGrid"/>).</item>
 /// </list>
-/// Built once per data version: the distance from every cell to its nearest manager (a <see cref="PointGrid{T}"/>
-/// over the managers) does not depend on R, so <see cref="Compute"/> for any radius only sums.
+/// Built once per data version and date: the distance from every cell to its nearest manager (a
+/// <see cref="PointGrid{T}"/> over the managers) does not depend on R, so <see cref="Compute"/> for any radius only
+/// sums, and planning (<see cref="CoveragePlanner"/>) starts from the same distances.
 /// </summary>
 public sealed class CoverageModel
 {
     private readonly CoverageMunicipality[] municipalities;
-    private readonly Dictionary<string, string> districtNames;
-    private readonly Dictionary<string, string> regionNames;
+    private readonly IReadOnlyDictionary<string, string> districtNames;
+    private readonly IReadOnlyDictionary<string, string> regionNames;
     private readonly Dictionary<string, int> managersByArea;
-    private readonly (int Municipality, double Residents, double Distance)[] cells;
+    private readonly double[] distances;
     private readonly double[] distanceSums;
 
     /// <summary>Prepares the measures.</summary>
-    /// <param name="municipalities">All municipalities.</param>
-    /// <param name="districtNames">Kreis key → name.</param>
-    /// <param name="regionNames">Regierungsbezirk key → name.</param>
-    /// <param name="cells">The population grid.</param>
-    /// <param name="managers">The active family managers (published or not: consent only governs what is shown).</param>
-    public CoverageModel(IEnumerable<CoverageMunicipality> municipalities, IReadOnlyDictionary<string, string> districtNames,
-        IReadOnlyDictionary<string, string> regionNames, IEnumerable<CoverageCell> cells, IEnumerable<CoverageManager> managers)
+    /// <param name="grid">The municipalities and the population grid.</param>
+    /// <param name="managers">The active family managers that count, at the positions at which they count
+    /// (<see cref="CoverageManager.AtPublicPositions"/>).</param>
+    public CoverageModel(CoverageGrid grid, IEnumerable<CoverageManager> managers)
     {
-        this.municipalities = municipalities.OrderBy(m => m.Ags, StringComparer.Ordinal).ToArray();
-        this.districtNames = new Dictionary<string, string>(districtNames);
-        this.regionNames = new Dictionary<string, string>(regionNames);
+        Grid = grid;
+        municipalities = grid.Municipalities;
+        districtNames = grid.DistrictNames;
+        regionNames = grid.RegionNames;
         var managerList = managers.ToList();
+        ManagerCount = managerList.Count;
         managersByArea = managerList.GroupBy(m => m.AreaKey).ToDictionary(g => g.Key, g => g.Count());
-        var grid = new PointGrid<CoverageManager>(managerList, m => new NetTopologySuite.Geometries.Coordinate(m.X, m.Y), _ => 0);
-
-        var indexByAgs = this.municipalities.Select((m, i) => (m.Ags, i)).ToDictionary(p => p.Ags, p => p.i);
-        var cellsByMunicipality = cells.Where(c => indexByAgs.ContainsKey(c.Ags)).GroupBy(c => indexByAgs[c.Ags]).ToDictionary(g => g.Key, g => g.ToList());
-        var prepared = new List<(int, double, double)>();
-        for (var i = 0; i < this.municipalities.Length; i++)
+        var index = new PointGrid<CoverageManager>(managerList, m => new NetTopologySuite.Geometries.Coordinate(m.X, m.Y), _ => 0);
+        distances = new double[grid.Count];
+        distanceSums = new double[municipalities.Length];
+        for (var c = 0; c < grid.Count; c++)
         {
-            var municipality = this.municipalities[i];
-            if (cellsByMunicipality.TryGetValue(i, out var own) && own.Sum(c => (long)c.Population) > 0)
-            {
-                // Scale the 2011 distribution to today's total: the Gemeinde's GV100 population over its cells.
-                var factor = (double)municipality.Population / own.Sum(c => (long)c.Population);
-                prepared.AddRange(own.Select(c => (i, c.Population * factor, grid.NearestDistance(c.X, c.Y))));
-            }
-            else
-            {
-                // No inhabited cell has its centre here: all residents at the municipality's inner point.
-                prepared.Add((i, municipality.Population, grid.NearestDistance(municipality.LabelPoint.X, municipality.LabelPoint.Y)));
-            }
-        }
-
-        this.cells = prepared.ToArray();
-        distanceSums = new double[this.municipalities.Length];
-        foreach (var (m, residents, distance) in this.cells)
-        {
-            distanceSums[m] += residents * distance;
+            distances[c] = index.NearestDistance(grid.X[c], grid.Y[c]);
+            distanceSums[grid.MunicipalityOf[c]] += grid.Residents[c] * distances[c];
         }
     }
+
+    /// <summary>The municipalities and the population grid.</summary>
+    public CoverageGrid Grid { get; }
+
+    /// <summary>How many managers count.</summary>
+    public int ManagerCount { get; }
+
+    /// <summary>The straight-line distance in metres from each cell of <see cref="Grid"/> to its nearest manager
+    /// (infinite without any).</summary>
+    public ReadOnlySpan<double> Distances => distances;
 
     /// <summary>Both measures for every region at <paramref name="radiusMetres"/>.</summary>
     public CoverageResult Compute(double radiusMetres)
     {
         var within = new double[municipalities.Length];
-        foreach (var (m, residents, distance) in cells)
+        var childrenWithin = new double[municipalities.Length];
+        for (var c = 0; c < distances.Length; c++)
         {
-            if (distance <= radiusMetres)
+            if (distances[c] <= radiusMetres)
             {
-                within[m] += residents;
+                within[Grid.MunicipalityOf[c]] += Grid.Residents[c];
+                childrenWithin[Grid.MunicipalityOf[c]] += Grid.Children[c];
             }
         }
 
@@ -85,7 +77,8 @@ public sealed class CoverageModel
             var own = managersByArea.GetValueOrDefault(m.Ags);
             var coveredBy = own > 0 ? "gemeinde" : managersByArea.GetValueOrDefault(m.DistrictKey) > 0 ? "kreis" : null;
             perMunicipality[i] = new RegionCoverage(m.Ags, m.Name, "gemeinde", m.DistrictKey, own, 1, coveredBy is null ? 0 : 1,
-                coveredBy, m.Population, coveredBy is null ? 0 : m.Population, within[i], Mean(distanceSums[i], m.Population));
+                coveredBy, m.Population, coveredBy is null ? 0 : m.Population, within[i], Mean(distanceSums[i], m.Population),
+                Grid.ChildrenOfMunicipality[i], childrenWithin[i]);
         }
 
         var districts = Aggregate(perMunicipality, i => municipalities[i].DistrictKey, "kreis", districtNames,
@@ -111,7 +104,8 @@ public sealed class CoverageModel
                     members.Sum(m => m.Managers) + groupLevelManagers(g.Key),
                     members.Count, members.Sum(m => m.MunicipalitiesCovered), null,
                     population, members.Sum(m => m.PopulationCovered), members.Sum(m => m.ResidentsWithinReach),
-                    Mean(g.Sum(i => distanceSums[index(i)]), population));
+                    Mean(g.Sum(i => distanceSums[index(i)]), population),
+                    members.Sum(m => m.Children), members.Sum(m => m.ChildrenWithinReach));
             })
             .ToList();
     }

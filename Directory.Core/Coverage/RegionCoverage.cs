@@ -13,6 +13,8 @@ namespace Directory.Core.Coverage;
 /// <param name="PopulationCovered">Residents of the covered Gemeinden.</param>
 /// <param name="ResidentsWithinReach">Residents living within the radius of an active manager (grid-based estimate).</param>
 /// <param name="MeanDistanceMetres">Mean straight-line distance from a resident to the nearest active manager; null without managers.</param>
+/// <param name="Children">Residents under 15 (the grid's, scaled as the residents are).</param>
+/// <param name="ChildrenWithinReach">Residents under 15 living within the radius of an active manager.</param>
 public sealed record RegionCoverage(
     string Key,
     string Name,
@@ -25,7 +27,9 @@ public sealed record RegionCoverage(
     long Population,
     long PopulationCovered,
     double ResidentsWithinReach,
-    double? MeanDistanceMetres)
+    double? MeanDistanceMetres,
+    double Children,
+    double ChildrenWithinReach)
 {
     /// <summary>Share of the Gemeinden that are covered (0–1).</summary>
     public double ShareMunicipalitiesCovered => Municipalities == 0 ? 0 : (double)MunicipalitiesCovered / Municipalities;
@@ -35,6 +39,9 @@ public sealed record RegionCoverage(
 
     /// <summary>Share of the residents within reach (0–1).</summary>
     public double ShareWithinReach => Population == 0 ? 0 : ResidentsWithinReach / Population;
+
+    /// <summary>Share of the residents under 15 within reach (0–1).</summary>
+    public double ShareChildrenWithinReach => Children == 0 ? 0 : ChildrenWithinReach / Children;
 }
 
 /// <summary>The coverage of every region at one radius.</summary>

@@ -221,11 +221,11 @@ internal static partial class GeographyReader
         return result;
     }
 
-    /// <summary>Reads the population grid CSV (cell_id, lon, lat in WGS84, population, ags).</summary>
+    /// <summary>Reads the population grid CSV (cell_id, lon, lat in WGS84, population, age_under_15, ags).</summary>
     public static List<PopulationCell> ReadPopulationGrid(string path, List<ImportProblem> problems)
     {
         var fileName = Path.GetFileName(path);
-        var table = ReadCsv(path, ["cell_id", "lon", "lat", "population", "ags"], problems);
+        var table = ReadCsv(path, ["cell_id", "lon", "lat", "population", "age_under_15", "ags"], problems);
         if (table is null)
         {
             return [];
@@ -260,10 +260,16 @@ internal static partial class GeographyReader
                 ok = false;
             }
 
+            if (!int.TryParse(Field("age_under_15"), NumberStyles.None, CultureInfo.InvariantCulture, out var children))
+            {
+                Report("age_under_15", string.Format(ImportTexts.PropertyWrongType, ImportTexts.TypeWholeNumber, Field("age_under_15")));
+                ok = false;
+            }
+
             var point = Point(Field("lon"), Field("lat"), Report);
             if (ok && point is not null)
             {
-                result.Add(new PopulationCell { CellId = cellId, Ags = ags, Population = population, Location = point });
+                result.Add(new PopulationCell { CellId = cellId, Ags = ags, Population = population, Children = children, Location = point });
             }
         }
 

@@ -5,7 +5,7 @@ namespace Directory.Core.Geography;
 /// <param name="Districts">GeoJSON of the 53 Kreise and kreisfreie Städte.</param>
 /// <param name="GovernmentRegions">GeoJSON of the 5 Regierungsbezirke.</param>
 /// <param name="Postcodes">CSV of postcode points with their AGS.</param>
-/// <param name="PopulationGrid">CSV of the inhabited 1 km cells (Zensus 2011) with their AGS.</param>
+/// <param name="PopulationGrid">CSV of the inhabited 1 km cells (Zensus 2022) with residents, residents under 15 and their AGS.</param>
 public sealed record GeographySources(string Municipalities, string Districts, string GovernmentRegions, string Postcodes,
     string PopulationGrid)
 {
@@ -18,5 +18,5 @@ public sealed record GeographySources(string Municipalities, string Districts, s
         Path.Combine(directory, "nrw-kreise.geojson"),
         Path.Combine(directory, "nrw-regierungsbezirke.geojson"),
         Path.Combine(directory, "nrw-plz.csv"),
-        Path.Combine(directory, "nrw-population-1km.csv"));
+        Path.Combine(directory, "nrw-population-1km-zensus2022.csv"));
 }

@@ -18,6 +18,7 @@ public sealed class ServedGeography
     private readonly Lazy<byte[]> municipalityBoundaries;
     private readonly Lazy<byte[]> districtBoundaries;
     private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
+    private readonly Lazy<CoverageGrid> coverageGrid;
 
     /// <summary>Builds the indexes; the cells arrive later (<paramref name="cells"/> runs off the start-up path).</summary>
     public ServedGeography(GeographySnapshot geography, long version, Task<IReadOnlyList<CoverageCell>> cells, JsonSerializerOptions jsonOptions)
@@ -30,6 +31,13 @@ public sealed class ServedGeography
         BoundariesETag = $"\"g{version}-{BuildTag}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
         districtBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Districts, jsonOptions));
+        // The first coverage request waits for the cells if they are still loading (a fraction of a second after start).
+        coverageGrid = new Lazy<CoverageGrid>(() => new CoverageGrid(
+            geography.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
+                m.Population, m.LabelPoint.Coordinate)),
+            geography.Districts.ToDictionary(d => d.Key, d => d.Name),
+            geography.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
+            cells.GetAwaiter().GetResult()));
     }
 
     /// <summary>The geography.</summary>
@@ -40,6 +48,9 @@ public sealed class ServedGeography
 
     /// <summary>The population grid for coverage, loading in the background.</summary>
     public Task<IReadOnlyList<CoverageCell>> Cells { get; }
+
+    /// <summary>The municipalities and the population grid scaled to today's totals, built on first use.</summary>
+    public CoverageGrid CoverageGrid => coverageGrid.Value;
 
     /// <summary>Autocomplete over places and postcodes.</summary>
     public PlaceIndex Places { get; }

@@ -77,7 +77,8 @@ public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManager
 
             if (manager.Status == ManagerStatus.Active)
             {
-                coverageManagers.Add(new CoverageManager(texts.Get(manager.AreaKey)!, manager.Location.X, manager.Location.Y, manager.IsPublic));
+                coverageManagers.Add(new CoverageManager(texts.Get(manager.AreaKey)!, manager.Location.X, manager.Location.Y, manager.IsPublic,
+                    manager.CertifiedOn));
             }
         }
 

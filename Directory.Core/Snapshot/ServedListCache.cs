@@ -23,6 +23,9 @@ public static class ServedListCache
 {
     private static readonly byte[] Magic = "FMSL"u8.ToArray();
 
+    // A certification date is stored as its day number; an entry without one as this.
+    private const int NoDate = -1;
+
     /// <summary>
     /// The layout of the copy, taken from the records it holds: a property added, removed or retyped in
     /// <see cref="PublicFamilyManager"/> or <see cref="CoverageManager"/> makes every older copy unusable (the
@@ -139,6 +142,7 @@ public static class ServedListCache
                 writer.Write(m.X);
                 writer.Write(m.Y);
                 writer.Write(m.Published);
+                writer.Write(m.CertifiedOn?.DayNumber ?? NoDate);
             }
         }
 
@@ -193,7 +197,8 @@ public static class ServedListCache
         var coverageManagers = new CoverageManager[reader.Count()];
         for (var i = 0; i < coverageManagers.Length; i++)
         {
-            coverageManagers[i] = new CoverageManager(reader.Required(table), reader.Double(), reader.Double(), reader.Boolean());
+            coverageManagers[i] = new CoverageManager(reader.Required(table), reader.Double(), reader.Double(), reader.Boolean(),
+                DayOrNull(reader.Int32()));
         }
 
         if (reader.Remaining != 0)
@@ -203,6 +208,13 @@ public static class ServedListCache
 
         return new ServedList(publicManagers, coverageManagers);
     }
+
+    private static DateOnly? DayOrNull(int day) => day switch
+    {
+        NoDate => null,
+        >= 0 when day <= DateOnly.MaxValue.DayNumber => DateOnly.FromDayNumber(day),
+        _ => throw new FormatException($"{day} is not a day number."),
+    };
 
     // Reads what BinaryWriter wrote (little-endian numbers, 7-bit encoded lengths and references, UTF-8 texts),
     // throwing FormatException for anything cut short or out of range.

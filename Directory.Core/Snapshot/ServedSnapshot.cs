@@ -13,13 +13,18 @@ public sealed class ServedSnapshot
 {
     // Radii are whole kilometres from 0 to QueryLimits.CoverageRadiusKm (200 unless configured), so with the default
     // every radius fits; a larger configured limit only means evictions. Answers vary by level, region and format too.
-    private const int MaxCachedRadii = 201;
+    // With dates (the history's years, a date chosen on the page) a few dozen models and their radii are kept; each
+    // model is 8 bytes per cell (27,571 cells), a result about 100 KB.
+    private const int MaxCachedRadii = 512;
+    private const int MaxCachedDates = 64;
     private const int MaxCachedAnswers = 1024;
 
     private readonly ServedList servedList;
-    private readonly Lazy<CoverageModel> coverageModel;
+    private readonly Lazy<IReadOnlyList<CoverageManager>> countedManagers;
     private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
-    private readonly LeastRecentlyUsedCache<int, CoverageResult> coverageByRadius = new(MaxCachedRadii);
+    private readonly LeastRecentlyUsedCache<DateOnly, CoverageModel> modelByDate = new(MaxCachedDates);
+    private readonly Lazy<CoverageModel> currentModel;
+    private readonly LeastRecentlyUsedCache<(int RadiusKm, DateOnly? Date), CoverageResult> coverageByRadius = new(MaxCachedRadii);
     private readonly LeastRecentlyUsedCache<string, byte[]> answers = new(MaxCachedAnswers, StringComparer.Ordinal);
 
     /// <summary>Puts a snapshot together.</summary>
@@ -27,12 +32,14 @@ public sealed class ServedSnapshot
     /// <param name="listVersion">The list's change counter this snapshot was read at.</param>
     /// <param name="list">The list: the public view, and the active entries, published or not (an entry without
     /// consent is never shown, but it still covers its area).</param>
-    /// <param name="coverage">Builds the coverage model from the population cells, on first use.</param>
-    public ServedSnapshot(ServedGeography geography, long listVersion, ServedList list,
-        Func<IReadOnlyList<CoverageCell>, CoverageModel> coverage)
+    public ServedSnapshot(ServedGeography geography, long listVersion, ServedList list)
     {
-        // The first coverage request waits for the cells if they are still loading (a fraction of a second after start).
-        coverageModel = new Lazy<CoverageModel>(() => coverage(geography.Cells.GetAwaiter().GetResult()));
+        // An entry without consent counts only at its area's label point: nothing public reveals where it is. Placed
+        // on first use, off the start's path.
+        countedManagers = new(() => CoverageManager.AtPublicPositions(list.CoverageManagers, key => geography.Geography.Find(key)?.LabelPoint.Coordinate));
+        currentModel = new Lazy<CoverageModel>(() => new CoverageModel(geography.CoverageGrid, countedManagers.Value));
+        FirstCertification = list.CoverageManagers.Min(m => m.CertifiedOn);
+        UndatedManagers = list.CoverageManagers.Count(m => m.CertifiedOn is null);
         Served = geography;
         ListVersion = listVersion;
         list.CheckOrderedById();
@@ -72,12 +79,26 @@ public sealed class ServedSnapshot
     /// <summary>When this snapshot was built.</summary>
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>The earliest certification date of an active entry (published or not), or null.</summary>
+    public DateOnly? FirstCertification { get; }
+
+    /// <summary>Active entries without a certification date: they count today, but for no earlier date.</summary>
+    public int UndatedManagers { get; }
+
     /// <summary>
-    /// Coverage at a radius (whole kilometres), computed once per radius and snapshot: the snapshot is per data
-    /// version, so the cache is per (radius, data version), and every level comes from the same computation.
+    /// The coverage model of the active managers certified on or before <paramref name="date"/> (all of them without
+    /// one), at the positions at which they count; built once per date and snapshot.
     /// </summary>
-    public CoverageResult Coverage(int radiusKm) =>
-        coverageByRadius.GetOrAdd(radiusKm, r => coverageModel.Value.Compute(r * 1000.0));
+    public CoverageModel CoverageModel(DateOnly? date = null) => date is { } day
+        ? modelByDate.GetOrAdd(day, d => new CoverageModel(Served.CoverageGrid, CoverageManager.CertifiedBy(countedManagers.Value, d)))
+        : currentModel.Value;
+
+    /// <summary>
+    /// Coverage at a radius (whole kilometres) and date, computed once per (radius, date) and snapshot: the snapshot
+    /// is per data version, so the cache is per data version too, and every level comes from the same computation.
+    /// </summary>
+    public CoverageResult Coverage(int radiusKm, DateOnly? date = null) =>
+        coverageByRadius.GetOrAdd((radiusKm, date), key => CoverageModel(key.Date).Compute(key.RadiusKm * 1000.0));
 
     /// <summary>
     /// An answer rendered once per snapshot and then sent as bytes: for answers that depend only on the data and a

@@ -57,17 +57,8 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
         }
 
         var regions = kept ?? new ServedGeography(geography!, geographyVersion, LoadCellsAsync(), jsonOptions);
-        return new ServedSnapshot(regions, listVersion, list, cells => BuildCoverage(regions.Geography, list, cells));
+        return new ServedSnapshot(regions, listVersion, list);
     }
-
-    private static CoverageModel BuildCoverage(GeographySnapshot regions, ServedList list, IReadOnlyList<CoverageCell> cells) => new(
-        regions.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
-            m.Population, m.LabelPoint.Coordinate)),
-        regions.Districts.ToDictionary(d => d.Key, d => d.Name),
-        regions.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
-        cells,
-        // An entry without consent counts only at its area's label point: nothing public reveals where it is.
-        CoverageManager.AtPublicPositions(list.CoverageManagers, key => regions.Find(key)?.LabelPoint.Coordinate));
 
     private void StoreLater(ServedList list, long listVersion) => _ = Task.Run(async () =>
     {
@@ -105,7 +96,7 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var cells = (IReadOnlyList<CoverageCell>)(await db.PopulationCells.AsNoTracking().ToListAsync())
-            .Select(c => new CoverageCell(c.Ags, c.Location.X, c.Location.Y, c.Population))
+            .Select(c => new CoverageCell(c.Ags, c.Location.X, c.Location.Y, c.Population, c.Children))
             .ToList();
         // The last of the start's reading (the list, the geography, these cells): what it left behind goes back to
         // the system instead of staying resident.

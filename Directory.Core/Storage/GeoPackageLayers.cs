@@ -24,7 +24,7 @@ public static class GeoPackageLayers
     /// <summary>Layer of the postcode points.</summary>
     public const string Postcodes = "postleitzahlen";
 
-    /// <summary>Layer of the inhabited 1 km population cells (Zensus 2011).</summary>
+    /// <summary>Layer of the inhabited 1 km population cells (Zensus 2022, with residents under 15).</summary>
     public const string PopulationGrid = "bevoelkerung_1km";
 
     /// <summary>Layer of the certified family managers.</summary>

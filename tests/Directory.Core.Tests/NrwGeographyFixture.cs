@@ -23,6 +23,16 @@ public sealed class NrwGeographyFixture
 
     /// <summary>The municipalities as the snapshot holds them.</summary>
     public IReadOnlyList<Region> Municipalities { get; }
+
+    /// <summary>The coverage grid of the real geography, built as the snapshot builds it.</summary>
+    public Core.Coverage.CoverageGrid CoverageGrid() => coverageGrid ??= new(
+        Data.Municipalities.Select(m => new Core.Coverage.CoverageMunicipality(m.Ags, m.Name, m.DistrictKey, m.GovernmentRegionKey, m.Population,
+            new NetTopologySuite.Geometries.Coordinate(m.InteriorEasting, m.InteriorNorthing))),
+        Data.Districts.ToDictionary(d => d.Key, d => d.Name),
+        Data.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
+        Data.PopulationCells.Select(c => new Core.Coverage.CoverageCell(c.Ags, c.Location.X, c.Location.Y, c.Population, c.Children)));
+
+    private Core.Coverage.CoverageGrid? coverageGrid;
 }
 
 [CollectionDefinition(Name)]

@@ -25,7 +25,7 @@ internal sealed class TemporaryDirectory : IDisposable
     /// <summary>Copies the five geography files of <c>data/</c> here, so that a test can spoil one of them.</summary>
     public string CopyGeography()
     {
-        foreach (var name in new[] { "nrw-gemeinden-25832.geojson", "nrw-kreise.geojson", "nrw-regierungsbezirke.geojson", "nrw-plz.csv", "nrw-population-1km.csv" })
+        foreach (var name in new[] { "nrw-gemeinden-25832.geojson", "nrw-kreise.geojson", "nrw-regierungsbezirke.geojson", "nrw-plz.csv", "nrw-population-1km-zensus2022.csv" })
         {
             System.IO.File.Copy(RepositoryPaths.DataFile(name), File(name));
         }

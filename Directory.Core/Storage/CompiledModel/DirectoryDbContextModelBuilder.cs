@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dc8637f7-d0c3-4f2a-90d5-2ec249fbd637"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("b3a47eb5-1f58-4ce2-90af-5b5900ab302e"), entityTypeCount: 15)
         {
         }
 

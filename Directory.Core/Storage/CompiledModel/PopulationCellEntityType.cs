@@ -22,7 +22,7 @@ namespace Directory.Core.Storage.CompiledModel
                 "Directory.Core.Geography.PopulationCell",
                 typeof(PopulationCell),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -51,6 +51,14 @@ namespace Directory.Core.Storage.CompiledModel
                 fieldInfo: typeof(PopulationCell).GetField("<CellId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             cellId.AddAnnotation("Relational:ColumnName", "cell_id");
 
+            var children = runtimeEntityType.AddProperty(
+                "Children",
+                typeof(int),
+                propertyInfo: typeof(PopulationCell).GetProperty("Children", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PopulationCell).GetField("<Children>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            children.AddAnnotation("Relational:ColumnName", "unter_15");
+
             var location = runtimeEntityType.AddProperty(
                 "Location",
                 typeof(Point),
@@ -72,7 +80,7 @@ namespace Directory.Core.Storage.CompiledModel
                 propertyInfo: typeof(PopulationCell).GetProperty("Population", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PopulationCell).GetField("<Population>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
-            population.AddAnnotation("Relational:ColumnName", "einwohner_2011");
+            population.AddAnnotation("Relational:ColumnName", "einwohner");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

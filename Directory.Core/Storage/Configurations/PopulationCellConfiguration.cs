@@ -13,7 +13,8 @@ internal sealed class PopulationCellConfiguration : IEntityTypeConfiguration<Pop
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasColumnName("fid");
         builder.Property(c => c.CellId).HasColumnName("cell_id");
-        builder.Property(c => c.Population).HasColumnName("einwohner_2011");
+        builder.Property(c => c.Population).HasColumnName("einwohner");
+        builder.Property(c => c.Children).HasColumnName("unter_15");
         builder.Property(c => c.Ags).HasColumnName("ags").HasMaxLength(8);
         builder.HasIndex(c => c.Ags);
         builder.Property(c => c.Location).HasColumnName(GeoPackageLayers.GeometryColumn)

@@ -225,6 +225,10 @@ namespace Directory.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("cell_id");
 
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unter_15");
+
                     b.Property<byte[]>("Location")
                         .IsRequired()
                         .HasColumnType("POINT")
@@ -232,7 +236,7 @@ namespace Directory.Core.Storage.Migrations
 
                     b.Property<int>("Population")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("einwohner_2011");
+                        .HasColumnName("einwohner");
 
                     b.HasKey("Id");
 

@@ -252,6 +252,10 @@ namespace Directory.Core.Storage.PostgisMigrations
                         .HasColumnType("text")
                         .HasColumnName("cell_id");
 
+                    b.Property<int>("Children")
+                        .HasColumnType("integer")
+                        .HasColumnName("unter_15");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point, 25832)")
@@ -259,7 +263,7 @@ namespace Directory.Core.Storage.PostgisMigrations
 
                     b.Property<int>("Population")
                         .HasColumnType("integer")
-                        .HasColumnName("einwohner_2011");
+                        .HasColumnName("einwohner");
 
                     b.HasKey("Id");
 

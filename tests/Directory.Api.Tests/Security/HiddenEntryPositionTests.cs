@@ -80,8 +80,8 @@ public sealed partial class HiddenEntryPositionTests
             var (lon, lat) = Reprojector.Transform(point.X, point.Y, Crs.Etrs89Utm32N, Crs.Wgs84);
             var list = folder.File($"eintrag-{results.Count}.csv");
             await File.WriteAllTextAsync(list,
-                "Zertifikatsnummer;Nachname;Vorname;AGS;Organisation;PLZ;Ort;Status;Veröffentlichen;Breitengrad;Längengrad\n" +
-                $"PRUEF-0001;Wandermann;Wilma;{Olpe};Stadt Olpe;57462;Olpe;aktiv;{(published ? "ja" : "nein")};" +
+                "Zertifikatsnummer;Nachname;Vorname;AGS;Organisation;PLZ;Ort;Zertifiziert am;Status;Veröffentlichen;Breitengrad;Längengrad\n" +
+                $"PRUEF-0001;Wandermann;Wilma;{Olpe};Stadt Olpe;57462;Olpe;01.06.2020;aktiv;{(published ? "ja" : "nein")};" +
                 $"{lat.ToString("0.000000", CultureInfo.GetCultureInfo("de-DE"))};{lon.ToString("0.000000", CultureInfo.GetCultureInfo("de-DE"))}\n",
                 Encoding.UTF8);
             var report = await ListImporter.ImportAsync(db, geography, list, new ListImportOptions(ListImportMode.Merge), Cancel);
@@ -143,6 +143,13 @@ public sealed partial class HiddenEntryPositionTests
             urls.Add($"/api/coverage/gaps?radiusKm={radius}");
             urls.Add($"/api/coverage/gaps?within=05966&radiusKm={radius}");
             urls.Add($"/api/coverage/gaps?within=053&radiusKm={radius}");
+            // Issue 21: dates, the history and planning see the hidden entry at its label point too.
+            urls.Add($"/api/coverage?level=gemeinde&within=05966&radiusKm={radius}&date=2020-12-31");
+            urls.Add($"/api/coverage/history?radiusKm={radius}");
+            urls.Add($"/api/coverage/history?level=kreis&within=059&radiusKm={radius}");
+            urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=3");
+            urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966");
+            urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966&target=children&date=2021-01-01");
         }
 
         var answers = new Dictionary<string, byte[]>();

@@ -19,7 +19,7 @@ public sealed class ServedListCacheFormatTests
             new PublicFamilyManager(7, null, "Jörg", "Muster", "05966", "Stadt Olpe", null, null, null, null, null, null,
                 414_100, 5_654_100, true, 51.021, 7.851),
         ],
-        [new CoverageManager("05966024", 414_000.5, 5_654_000.25, true), new CoverageManager("05966", 414_100, 5_654_100, false), new CoverageManager("05315000", 356_000, 5_645_000, true)]);
+        [new CoverageManager("05966024", 414_000.5, 5_654_000.25, true, new DateOnly(2017, 3, 1)), new CoverageManager("05966", 414_100, 5_654_100, false, null), new CoverageManager("05315000", 356_000, 5_645_000, true, new DateOnly(2024, 12, 31))]);
 
     [Fact]
     public void WhatIsWrittenIsReadBack()
