@@ -108,6 +108,7 @@ app.MapCoverage();
 app.MapPlanning();
 app.MapOgc();
 app.MapFallbackToFile("abdeckung", "abdeckung.html");
+app.MapFallbackToFile("abdeckung/steckbrief", "steckbrief.html");
 app.MapAdmin();
 app.MapRazorPages();
 

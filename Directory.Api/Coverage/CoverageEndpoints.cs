@@ -80,7 +80,7 @@ public static class CoverageEndpoints
             .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/history", QueryRecordEndpoint.Of(GetHistory)).WithName(nameof(GetHistory))
-            .WithSummary("Per year since the first certification: the entries certified by then (and active today) and the share of today's residents and children within radiusKm, per region of a level (land, regierungsbezirk, kreis).")
+            .WithSummary("Per year since the first certification: the entries certified by then (and active today) and the share of today's residents and children within radiusKm, per region of a level (land, regierungsbezirk, kreis, gemeinde).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/gaps", QueryRecordEndpoint.Of(GetGaps)).WithName(nameof(GetGaps))
             .WithSummary("The Gemeinden without a family manager, and those with the most residents out of reach, most affected first.")
@@ -172,6 +172,7 @@ public static class CoverageEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var radius = CoverageRadius.Parse(query.RadiusKm, limits.Value.CoverageRadiusKm, errors);
+        var date = QueryValues.Date(query.Date, "date", QueryValues.Today, errors);
         var snapshot = snapshots.Current;
         var region = Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
@@ -184,7 +185,7 @@ public static class CoverageEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var municipalities = snapshot.Coverage(radius!.Value).Municipalities
+        var municipalities = snapshot.Coverage(radius!.Value, date).Municipalities
             .Where(m => region is null || region.Contains(m.Key))
             .ToList();
         CoverageGap Gap(RegionCoverage m) => new(m.Key, m.Name, snapshot.Geography.Find(m.ParentKey!)!.Name, m.Population,

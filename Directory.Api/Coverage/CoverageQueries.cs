@@ -41,12 +41,12 @@ public sealed record CoverageQuery(
 
 /// <summary>The query of <c>/api/coverage/history</c> as given (<c>[AsParameters]</c>).</summary>
 public sealed record HistoryQuery(
-    [property: FromQuery(Name = "level"), Description("land (default), regierungsbezirk or kreis.")] string? Level,
+    [property: FromQuery(Name = "level"), Description("land (default), regierungsbezirk, kreis or gemeinde.")] string? Level,
     [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
-    [property: FromQuery(Name = "within"), Description("Only regions inside this Regierungsbezirk (key), e.g. 059.")] string? Within)
+    [property: FromQuery(Name = "within"), Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 059.")] string? Within)
 {
     /// <summary>The levels a history can list.</summary>
-    public static readonly string[] Levels = ["kreis", "regierungsbezirk", "land"];
+    public static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
 
     /// <summary>The level and radius, with every problem in <paramref name="errors"/>.</summary>
     public (string Level, int RadiusKm) Check(QueryLimits limits, Dictionary<string, string[]> errors)
@@ -64,7 +64,8 @@ public sealed record HistoryQuery(
 /// <summary>The query of <c>/api/coverage/gaps</c> as given (<c>[AsParameters]</c>).</summary>
 public sealed record GapsQuery(
     [property: FromQuery(Name = "within"), Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? Within,
-    [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm);
+    [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
+    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: only the entries certified on or before that day.")] string? Date);
 
 /// <summary>
 /// The coverage radius: whole kilometres from 0 to the configured largest, 10 when absent. Whole kilometres only: a

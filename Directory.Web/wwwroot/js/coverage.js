@@ -22,6 +22,7 @@ const responsibilityClasses = {
 const state = readUrl();
 let map = null;
 let layer = null;
+let planningLayer = null;
 let rows = [];
 let sort = { key: 'name', descending: false };
 
@@ -32,12 +33,17 @@ function readUrl() {
     view: p.get('ansicht') === 'erreichbarkeit' ? 'erreichbarkeit' : 'zustaendigkeit',
     radius: Math.min(50, Math.max(1, Math.round(Number(p.get('umkreis'))) || 10)),
     region: /^05\d{1,6}$/.test(p.get('gebiet') ?? '') ? p.get('gebiet') : '',
+    year: /^20\d\d$/.test(p.get('stand') ?? '') ? p.get('stand') : '',
   };
 }
+
+// The date of a chosen year ("Stand: 2018" = the end of 2018); empty for today.
+const dateParam = () => (state.year ? `&date=${state.year}-12-31` : '');
 
 function writeUrl() {
   const p = new URLSearchParams({ ebene: state.level, ansicht: state.view, umkreis: state.radius });
   if (state.region) p.set('gebiet', state.region);
+  if (state.year) p.set('stand', state.year);
   history.replaceState(null, '', `?${p}`);
 }
 
@@ -79,6 +85,7 @@ const columns = [
     text: (r) => (r.level === 'gemeinde' ? classOfResponsibility(r) : `${r.municipalitiesCovered} von ${r.municipalities} Gemeinden`) },
   { key: 'population', label: 'Einwohner', value: (r) => r.population, text: (r) => nf.format(r.population) },
   { key: 'reach', label: 'Anteil im Umkreis', value: (r) => r.shareWithinReach, text: (r) => pct(r.shareWithinReach) },
+  { key: 'children', label: 'Kinder unter 15 im Umkreis', value: (r) => r.shareChildrenWithinReach, text: (r) => pct(r.shareChildrenWithinReach) },
   { key: 'distance', label: 'Mittlere Entfernung', value: (r) => r.meanDistanceKm ?? Infinity, text: (r) => km(r.meanDistanceKm) },
 ];
 
@@ -89,7 +96,7 @@ function classOfResponsibility(r) {
 function renderTable() {
   const table = document.getElementById('coverage-table');
   document.getElementById('table-caption').textContent =
-    `${state.level === 'kreis' ? 'Kreise und kreisfreie Städte' : 'Gemeinden'}${state.region ? ` in ${regionName(state.region)}` : ' in NRW'}, Umkreis ${state.radius} km`;
+    `${state.level === 'kreis' ? 'Kreise und kreisfreie Städte' : 'Gemeinden'}${state.region ? ` in ${regionName(state.region)}` : ' in NRW'}, Umkreis ${state.radius} km${standText()}`;
   const headRow = table.querySelector('thead tr');
   headRow.replaceChildren(...columns.map((column) => {
     const th = document.createElement('th');
@@ -193,6 +200,8 @@ function renderGaps(gaps) {
       (g) => `${nf.format(g.residentsOutOfReach)} Einwohner außerhalb (${pct(1 - g.shareWithinReach)})`));
 }
 
+const standText = () => (state.year ? `, Stand: Ende ${state.year}` : '');
+
 let regionNames = new Map();
 const regionName = (key) => regionNames.get(key) ?? key;
 
@@ -207,9 +216,9 @@ async function renderDetail() {
   const level = state.region.length === 8 ? 'gemeinde' : state.region.length === 5 ? 'kreis' : 'regierungsbezirk';
   const parents = [state.region.slice(0, 5), state.region.slice(0, 3)].filter((k) => k.length < state.region.length);
   const [own, ...others] = await Promise.all([
-    getJson(`/api/coverage?level=${level}&within=${state.region}&radiusKm=${state.radius}`),
-    ...parents.map((k) => getJson(`/api/coverage?level=${k.length === 5 ? 'kreis' : 'regierungsbezirk'}&within=${k}&radiusKm=${state.radius}`)),
-    getJson(`/api/coverage?level=land&radiusKm=${state.radius}`),
+    getJson(`/api/coverage?level=${level}&within=${state.region}&radiusKm=${state.radius}${dateParam()}`),
+    ...parents.map((k) => getJson(`/api/coverage?level=${k.length === 5 ? 'kreis' : 'regierungsbezirk'}&within=${k}&radiusKm=${state.radius}${dateParam()}`)),
+    getJson(`/api/coverage?level=land&radiusKm=${state.radius}${dateParam()}`),
   ]);
   const managers = await getJson(`/api/regions/${state.region}/managers`);
   const compare = [own.total, ...others.map((o) => o.total)];
@@ -217,9 +226,9 @@ async function renderDetail() {
   heading.textContent = own.total.name;
   const table = document.createElement('table');
   const caption = document.createElement('caption');
-  caption.textContent = `${own.total.name} im Vergleich, Umkreis ${state.radius} km`;
+  caption.textContent = `${own.total.name} im Vergleich, Umkreis ${state.radius} km${standText()}`;
   const head = document.createElement('tr');
-  for (const label of ['Gebiet', 'Gemeinden abgedeckt', 'Anteil im Umkreis', 'Mittlere Entfernung']) {
+  for (const label of ['Gebiet', 'Gemeinden abgedeckt', 'Anteil im Umkreis', 'Kinder im Umkreis', 'Mittlere Entfernung']) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;
@@ -234,7 +243,7 @@ async function renderDetail() {
     name.scope = 'row';
     name.textContent = r.name;
     tr.append(name);
-    for (const value of [`${r.municipalitiesCovered} von ${r.municipalities}`, pct(r.shareWithinReach), km(r.meanDistanceKm)]) {
+    for (const value of [`${r.municipalitiesCovered} von ${r.municipalities}`, pct(r.shareWithinReach), pct(r.shareChildrenWithinReach), km(r.meanDistanceKm)]) {
       const td = document.createElement('td');
       td.textContent = value;
       tr.append(td);
@@ -250,7 +259,16 @@ async function renderDetail() {
   }
   const managersHeading = document.createElement('h4');
   managersHeading.textContent = `Veröffentlichte Familienmanager:innen (${managers.length})`;
-  content.replaceChildren(heading, table, managersHeading, list);
+  const parts = [heading, table, managersHeading, list];
+  if (level !== 'regierungsbezirk') {
+    const profile = document.createElement('p');
+    const link = document.createElement('a');
+    link.href = `abdeckung/steckbrief?gebiet=${state.region}`;
+    link.textContent = `Steckbrief für ${own.total.name} (zum Drucken)`;
+    profile.append(link);
+    parts.push(profile);
+  }
+  content.replaceChildren(...parts);
 }
 
 async function refresh() {
@@ -258,17 +276,17 @@ async function refresh() {
   document.getElementById('radius-output').textContent = `${state.radius} km`;
   const within = state.region && state.region.length < (state.level === 'kreis' ? 5 : 8) ? `&within=${state.region.length === 8 ? state.region.slice(0, 5) : state.region}` : '';
   const query = `level=${state.level}&radiusKm=${state.radius}`;
-  document.getElementById('csv-link').href = `api/coverage?${query}${within}&format=csv`;
+  document.getElementById('csv-link').href = `api/coverage?${query}${within}${dateParam()}&format=csv`;
   const [answer, kreise, gaps] = await Promise.all([
-    getJson(`/api/coverage?${query}${within}`),
-    getJson(`/api/coverage?level=kreis&radiusKm=${state.radius}`),
-    getJson(`/api/coverage/gaps?radiusKm=${state.radius}${state.region && state.region.length <= 5 ? `&within=${state.region}` : ''}`),
+    getJson(`/api/coverage?${query}${within}${dateParam()}`),
+    getJson(`/api/coverage?level=kreis&radiusKm=${state.radius}${dateParam()}`),
+    getJson(`/api/coverage/gaps?radiusKm=${state.radius}${state.region && state.region.length <= 5 ? `&within=${state.region}` : ''}${dateParam()}`),
   ]);
   rows = answer.regions;
   const total = answer.total;
   document.getElementById('coverage-summary').textContent =
-    `${total.name}: ${total.municipalitiesCovered} von ${total.municipalities} Gemeinden haben eine Familienmanagerin oder einen Familienmanager; `
-    + `${pct(total.shareWithinReach)} der Einwohner wohnen höchstens ${state.radius} km Luftlinie von einer oder einem entfernt.`;
+    `${state.year ? `Stand: Ende ${state.year}. ` : ''}${total.name}: ${total.municipalitiesCovered} von ${total.municipalities} Gemeinden haben eine Familienmanagerin oder einen Familienmanager; `
+    + `${pct(total.shareWithinReach)} der Einwohner und ${pct(total.shareChildrenWithinReach)} der Kinder unter 15 Jahren wohnen höchstens ${state.radius} km Luftlinie von einer oder einem entfernt.`;
   const byKey = new Map(rows.map((r) => [r.key, r]));
   // Leaflet applies `className` only when it creates a path, so the class of each area is set on its element.
   const allClasses = [...reachClasses, ...Object.values(responsibilityClasses)].map((c) => c.className).concat('outside');
@@ -284,7 +302,105 @@ async function refresh() {
   renderTable();
   renderChart(kreise.regions, kreise.total);
   renderGaps(gaps);
-  await renderDetail();
+  await Promise.all([renderDetail(), renderPlanning(), renderHistory()]);
+}
+
+// The region planning and the history are about: a Kreis or Regierungsbezirk chosen, or the Kreis of a chosen Gemeinde.
+const planningRegion = () => (state.region.length === 8 ? state.region.slice(0, 5) : state.region);
+
+async function renderPlanning() {
+  const form = document.getElementById('planning-form');
+  const region = planningRegion();
+  const target = form.target.value;
+  const answer = await getJson(`/api/planning/suggestions?radiusKm=${form.radius.value}&count=${form.count.value}&target=${target}`
+    + `${region ? `&within=${region}` : ''}${dateParam()}`);
+  const who = target === 'children' ? 'Kinder unter 15 Jahren' : 'Einwohner';
+  const where = region ? regionName(region) : 'NRW';
+  document.getElementById('planning-caption').textContent = `Vorschläge für ${where}, Umkreis ${answer.radiusKm} km, Zielgruppe: ${who}${standText()}`;
+  document.getElementById('planning-summary').textContent = answer.suggestions.length
+    ? `Heute${state.year ? ` (Stand: Ende ${state.year})` : ''} wohnen ${pct(answer.shareWithinReachBefore)} der ${who} in ${where} im Umkreis von ${answer.radiusKm} km; `
+      + `mit ${answer.suggestions.length} ${answer.suggestions.length === 1 ? 'weiteren Familienmanagerin oder weiterem Familienmanager' : 'weiteren Familienmanager:innen'} an den vorgeschlagenen Orten wären es ${pct(answer.suggestions.at(-1).shareWithinReachAfter)}.`
+    : `Alle ${who} in ${where} wohnen schon im Umkreis von ${answer.radiusKm} km: kein Vorschlag.`;
+  const rows = answer.suggestions.map((s) => {
+    const tr = document.createElement('tr');
+    const rank = document.createElement('th');
+    rank.scope = 'row';
+    rank.textContent = s.rank;
+    tr.append(rank);
+    for (const value of [s.municipality.name, `${s.lat.toLocaleString('de-DE', { maximumFractionDigits: 3 })}° N, ${s.lon.toLocaleString('de-DE', { maximumFractionDigits: 3 })}° O`,
+      nf.format(s.newlyWithinReach), pct(s.shareWithinReachAfter)]) {
+      const td = document.createElement('td');
+      td.textContent = value;
+      tr.append(td);
+    }
+    return tr;
+  });
+  document.querySelector('#planning-table tbody').replaceChildren(...rows);
+  planningLayer?.remove();
+  planningLayer = L.layerGroup(answer.suggestions.map((s) => L.marker([s.lat, s.lon], {
+    icon: L.divIcon({ className: 'suggestion-marker', html: `<span>${s.rank}</span>`, iconSize: [26, 26] }),
+    title: `Vorschlag ${s.rank}: ${s.municipality.name}`,
+    alt: `Vorschlag ${s.rank}: ${s.municipality.name}`,
+    keyboard: false,
+  }))).addTo(map);
+}
+
+async function renderHistory() {
+  const region = planningRegion();
+  const level = !region ? 'land' : region.length === 5 ? 'kreis' : 'regierungsbezirk';
+  const answer = await getJson(`/api/coverage/history?level=${level}&radiusKm=${state.radius}${region ? `&within=${region}` : ''}`);
+  const series = answer.regions.find((r) => r.key === (region || '05'))?.years ?? [];
+  const name = region ? regionName(region) : 'NRW';
+  document.getElementById('history-caption').textContent = `Entwicklung je Jahr in ${name}, Umkreis ${state.radius} km`;
+  document.querySelector('#history-table tbody').replaceChildren(...series.map((y) => {
+    const tr = document.createElement('tr');
+    const year = document.createElement('th');
+    year.scope = 'row';
+    year.textContent = y.year;
+    tr.append(year);
+    for (const value of [nf.format(y.entries), pct(y.shareWithinReach), pct(y.shareChildrenWithinReach)]) {
+      const td = document.createElement('td');
+      td.textContent = value;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  document.getElementById('history-chart').replaceChildren(historyChart(series, name));
+}
+
+// Bars: entries per year (left scale); line: share of residents within reach (right scale, 0–100 %).
+function historyChart(series, name) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const width = 640;
+  const height = 220;
+  const [left, right, top, bottom] = [40, 50, 16, 30];
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  const last = series.at(-1);
+  svg.setAttribute('aria-label', last
+    ? `Diagramm: Einträge je Jahr (Balken) und Anteil der Einwohner im Umkreis (Linie) in ${name}; ${last.year}: ${last.entries} Einträge, ${pct(last.shareWithinReach)}. Die Werte stehen in der Tabelle.`
+    : `Keine datierten Einträge in ${name}.`);
+  if (!series.length) return svg;
+  const most = Math.max(1, ...series.map((y) => y.entries));
+  const step = (width - left - right) / series.length;
+  const y = (value) => top + (1 - value) * (height - top - bottom);
+  const add = (tag, attributes, text) => {
+    const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attributes)) element.setAttribute(k, v);
+    if (text != null) element.textContent = text;
+    svg.append(element);
+    return element;
+  };
+  series.forEach((year, i) => {
+    const x = left + i * step;
+    add('rect', { x: x + step * 0.15, y: y(year.entries / most), width: step * 0.7, height: (year.entries / most) * (height - top - bottom), class: 'bar' });
+    add('text', { x: x + step / 2, y: height - 10, 'text-anchor': 'middle' }, year.year);
+  });
+  add('polyline', { points: series.map((year, i) => `${left + (i + 0.5) * step},${y(year.shareWithinReach)}`).join(' '), class: 'reach-line' });
+  series.forEach((year, i) => add('circle', { cx: left + (i + 0.5) * step, cy: y(year.shareWithinReach), r: 3.5, class: 'reach-point' }));
+  add('text', { x: 4, y: top - 4 }, `Einträge (bis ${most})`);
+  add('text', { x: width - 4, y: top - 4, 'text-anchor': 'end' }, 'Anteil im Umkreis (0–100 %)');
+  return svg;
 }
 
 async function drawMap() {
@@ -309,6 +425,11 @@ function select(key) {
 
 async function start() {
   const form = document.getElementById('coverage-form');
+  const dates = document.getElementById('date-select');
+  const firstYear = (await getJson('/api/coverage/history?radiusKm=10')).regions[0]?.years[0]?.year;
+  for (let year = new Date().getFullYear() - 1; firstYear && year >= firstYear; year--) dates.add(new Option(`Ende ${year}`, String(year)));
+  dates.value = state.year;
+  state.year = dates.value;
   form.ebene.value = state.level;
   form.ansicht.value = state.view;
   form.umkreis.value = state.radius;
@@ -321,12 +442,15 @@ async function start() {
   select.value = regionNames.has(state.region) ? state.region : '';
   form.addEventListener('change', async (event) => {
     const levelChanged = event.target.name === 'ebene' && form.ebene.value !== state.level;
-    Object.assign(state, { level: form.ebene.value, view: form.ansicht.value, radius: Number(form.umkreis.value), region: form.gebiet.value || (event.target.name === 'gebiet' ? '' : state.region) });
+    Object.assign(state, { level: form.ebene.value, view: form.ansicht.value, radius: Number(form.umkreis.value), region: form.gebiet.value || (event.target.name === 'gebiet' ? '' : state.region), year: form.stand.value });
     if (levelChanged) await drawMap();
     await refresh();
   });
   form.umkreis.addEventListener('input', () => { document.getElementById('radius-output').textContent = `${form.umkreis.value} km`; });
   form.addEventListener('submit', (event) => event.preventDefault());
+  const planning = document.getElementById('planning-form');
+  planning.addEventListener('change', () => renderPlanning());
+  planning.addEventListener('submit', (event) => event.preventDefault());
   await drawMap();
   await refresh();
 }

@@ -19,8 +19,9 @@ public sealed class PageTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
         Assert.Contains("© Land NRW", html);
         Assert.Contains("Statistisches Bundesamt (Destatis)", html);
         Assert.Contains("GeoNames", html);
-        Assert.Contains("Zensus 2011", html);
-        Assert.Contains("Namensnennung", html);
+        Assert.Contains("Zensus 2022", html);
+        Assert.Contains("Eurostat", html);
+        Assert.Contains("CC BY 4.0", html);
         Assert.DoesNotContain("<script>", html); // no inline scripts: a strict Content-Security-Policy stays possible
         // Scripts and stylesheets come from this service, never from a CDN: the page must work offline.
         Assert.DoesNotMatch("<script[^>]+src=\"(https?:)?//", html);
