@@ -32,6 +32,13 @@ public sealed class QueryLimits
     [Range(1, 1000)]
     public int CoverageRadiusKm { get; set; } = 200;
 
+    /// <summary>
+    /// Largest planning radius (whole km): the work of one suggestion grows with the cells within reach of a site,
+    /// and a family manager's reach beyond this says nothing a planner can use.
+    /// </summary>
+    [Range(1, 200)]
+    public int PlanningRadiusKm { get; set; } = 25;
+
     /// <summary>Most features of one OGC items page.</summary>
     [Range(1, 100_000)]
     public int OgcItems { get; set; } = 10_000;

@@ -19,7 +19,7 @@ namespace Directory.Api.Planning;
 
 /// <summary>The query of <c>/api/planning/suggestions</c> as given (<c>[AsParameters]</c>); <see cref="Check"/> holds its rules.</summary>
 public sealed record PlanningQuery(
-    [property: FromQuery(Name = "radiusKm"), Description("Reach radius in whole km, from 0; default 10.")] string? RadiusKm,
+    [property: FromQuery(Name = "radiusKm"), Description("Reach radius in whole km, from 0 to Limits:PlanningRadiusKm (25); default 10.")] string? RadiusKm,
     [property: FromQuery(Name = "count"), Description("How many sites, 1 to 20; default 3.")] string? Count,
     [property: FromQuery(Name = "within"), Description("Only this Gemeinde, Kreis or Regierungsbezirk (key): its cells are the candidates and its people are counted.")] string? Within,
     [property: FromQuery(Name = "target"), Description("residents (default) or children (under 15).")] string? Target,
@@ -31,7 +31,7 @@ public sealed record PlanningQuery(
     /// <summary>The radius, count, target and date, with every problem in <paramref name="errors"/>.</summary>
     public (int RadiusKm, int Count, CoverageTarget Target, DateOnly? Date) Check(QueryLimits limits, DateOnly today, Dictionary<string, string[]> errors)
     {
-        var radius = CoverageRadius.Parse(RadiusKm, limits.CoverageRadiusKm, errors) ?? 0;
+        var radius = CoverageRadius.Parse(RadiusKm, limits.PlanningRadiusKm, errors) ?? 0;
         var count = 3;
         if (Count is not null && !(int.TryParse(Count, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= MaxCount))
         {

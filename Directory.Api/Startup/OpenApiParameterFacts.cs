@@ -44,12 +44,13 @@ public static class OpenApiParameterFacts
                 continue;
             }
 
-            var coverage = path.StartsWith("api/coverage", StringComparison.Ordinal);
+            var planning = path.StartsWith("api/planning", StringComparison.Ordinal);
+            var coverage = planning || path.StartsWith("api/coverage", StringComparison.Ordinal);
             int? maximum = (parameter.Name, path) switch
             {
                 ("lat", _) => 90,
                 ("lon", _) => 180,
-                ("radiusKm", _) => coverage ? limits.CoverageRadiusKm : limits.SearchRadiusKm,
+                ("radiusKm", _) => planning ? limits.PlanningRadiusKm : coverage ? limits.CoverageRadiusKm : limits.SearchRadiusKm,
                 ("limit", "api/places") => limits.PlaceSuggestions,
                 ("limit", _) when path.StartsWith("ogc/", StringComparison.Ordinal) => limits.OgcItems,
                 ("limit", _) => limits.SearchResults,

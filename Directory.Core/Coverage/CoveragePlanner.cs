@@ -1,6 +1,3 @@
-using Directory.Core.Geo;
-using NetTopologySuite.Geometries;
-
 namespace Directory.Core.Coverage;
 
 /// <summary>One suggested site: where, in which Gemeinde, and what it adds.</summary>
@@ -31,6 +28,8 @@ public sealed record PlanningResult(double People, double WithinReachBefore, IRe
 /// For one site this is the exact optimum.</item>
 /// <item>Interchange (Teitz and Bart): each chosen site in turn is replaced by the best candidate given the others,
 /// as long as that brings more people within reach.</item>
+/// <item>The pair search and the interchange have bounds on their work (see the budgets below); 10 km over NRW stays
+/// far inside them, large radii may reach them and then keep the best found.</item>
 /// <item>The chosen sites are then listed one after another, each with what it adds to those before it, the one that
 /// adds most first.</item>
 /// </list>
@@ -39,6 +38,13 @@ public static class CoveragePlanner
 {
     // Improvements smaller than this (people) are rounding, not improvements: without it two equal sites could swap forever.
     private const double Epsilon = 1e-6;
+
+    // Bounds on the work of one answer, in distance checks between a site and a cell. Within them the pair search is
+    // exact and the interchange runs to its end; beyond them (large radii, where a site reaches thousands of cells and
+    // many sites are nearly equal) the best pair found so far is kept, never worse than greedy's, and the interchange
+    // stops, so no question can occupy the service for long. 10 km over all of NRW needs a few per cent of them.
+    private const long PairSearchBudget = 60_000_000;
+    private const long InterchangeBudget = 120_000_000;
 
     /// <summary>Suggests up to <paramref name="count"/> sites.</summary>
     /// <param name="model">The distances from each cell to the nearest manager that counts (the date asked about).</param>
@@ -76,7 +82,7 @@ public static class CoveragePlanner
 
         var state = new Cover(grid, people, candidates, open, radiusMetres);
         var chosen = new List<int>(count);
-        if (count >= 2 && state.BestPair() is var (first, second))
+        if (count >= 2 && state.BestPair(PairSearchBudget) is var (first, second))
         {
             state.Add(first);
             state.Add(second);
@@ -89,7 +95,7 @@ public static class CoveragePlanner
             chosen.Add(next);
         }
 
-        Interchange(state, chosen);
+        Interchange(state, chosen, state.Work + InterchangeBudget);
 
         // Listed one after another: the site that adds most to those before it first.
         foreach (var site in chosen)
@@ -115,13 +121,13 @@ public static class CoveragePlanner
     }
 
     /// <summary>Replaces chosen sites by better ones, one at a time, until no single replacement helps.</summary>
-    private static void Interchange(Cover state, List<int> chosen)
+    private static void Interchange(Cover state, List<int> chosen, long workLimit)
     {
-        // Each pass either improves the total by more than Epsilon or ends; the bound only guards against the unforeseen.
+        // Each pass either improves the total by more than Epsilon or ends; the limits guard against long runs.
         for (var pass = 0; pass < 100; pass++)
         {
             var improved = false;
-            for (var j = 0; j < chosen.Count; j++)
+            for (var j = 0; j < chosen.Count && state.Work < workLimit; j++)
             {
                 state.Remove(chosen[j]);
                 var keep = state.Gain[chosen[j]];
@@ -149,33 +155,43 @@ public static class CoveragePlanner
     /// </summary>
     private sealed class Cover
     {
-        private readonly CoverageGrid grid;
         private readonly double[] people;
-        private readonly List<int> candidates;
-        private readonly List<int> open;
-        private readonly double radius;
-        private readonly PointGrid<int> openIndex;
-        private readonly PointGrid<int> candidateIndex;
+        private readonly int[] openCells;
+        private readonly Buckets openIndex;
+        private readonly Buckets candidateIndex;
         private readonly int[] reachedBy;
+        private readonly int[] openBuffer;
+        private readonly int[] candidateBuffer;
+        private readonly int[] pairBuffer;
+        private readonly bool[] inFirst;
 
         public Cover(CoverageGrid grid, double[] people, List<int> candidates, List<int> open, double radius)
         {
-            (this.grid, this.people, this.candidates, this.open, this.radius) = (grid, people, candidates, open, radius);
-            openIndex = new PointGrid<int>(Enumerable.Range(0, open.Count), d => new Coordinate(grid.X[open[d]], grid.Y[open[d]]), d => d);
-            candidateIndex = new PointGrid<int>(Enumerable.Range(0, candidates.Count), i => new Coordinate(grid.X[candidates[i]], grid.Y[candidates[i]]), i => i);
+            this.people = people;
+            openCells = [.. open];
+            openIndex = new Buckets(open.Select(c => grid.X[c]).ToArray(), open.Select(c => grid.Y[c]).ToArray(), radius);
+            candidateIndex = new Buckets(candidates.Select(c => grid.X[c]).ToArray(), candidates.Select(c => grid.Y[c]).ToArray(), radius);
             reachedBy = new int[open.Count];
+            openBuffer = new int[open.Count];
+            pairBuffer = new int[open.Count];
+            inFirst = new bool[open.Count];
+            candidateBuffer = new int[candidates.Count];
             Gain = new double[candidates.Count];
             for (var i = 0; i < candidates.Count; i++)
             {
-                foreach (var d in OpenAround(candidates[i]))
+                var n = OpenAround(i, openBuffer);
+                for (var k = 0; k < n; k++)
                 {
-                    Gain[i] += people[open[d]];
+                    Gain[i] += people[openCells[openBuffer[k]]];
                 }
             }
         }
 
         /// <summary>What each candidate would bring newly within reach now.</summary>
         public double[] Gain { get; }
+
+        /// <summary>Distance checks made so far.</summary>
+        public long Work => openIndex.Checks + candidateIndex.Checks;
 
         /// <summary>The candidate with the largest gain; at equal gain the first in grid order, so answers are reproducible.</summary>
         public int? Best()
@@ -194,10 +210,11 @@ public static class CoveragePlanner
 
         /// <summary>
         /// The pair of candidates that together bring the most people within reach, or null when no pair brings more
-        /// than the best single candidate. Candidates are tried by gain, largest first: a pair can be no better than the sum of its gains, so
-        /// the search stops where that sum falls to the best found; only sites within two radii share people.
+        /// than the best single candidate. Candidates are tried by gain, largest first: a pair can be no better than
+        /// the sum of its gains, so the search stops where that sum falls to the best found; only sites within two
+        /// radii share people.
         /// </summary>
-        public (int, int)? BestPair()
+        public (int, int)? BestPair(long budget)
         {
             var order = Enumerable.Range(0, Gain.Length).Where(i => Gain[i] > Epsilon).OrderByDescending(i => Gain[i]).ThenBy(i => i).ToArray();
             if (order.Length == 0)
@@ -207,23 +224,28 @@ public static class CoveragePlanner
 
             var best = Gain[order[0]];
             (int, int)? pair = null;
-            for (var a = 0; a < order.Length - 1 && Gain[order[a]] + Gain[order[a + 1]] > best + Epsilon; a++)
+            var limit = Work + budget;
+            var twoRadiiSquared = 4 * candidateIndex.Radius * candidateIndex.Radius;
+            for (var a = 0; a < order.Length - 1 && Gain[order[a]] + Gain[order[a + 1]] > best + Epsilon && Work < limit; a++)
             {
-                var first = candidates[order[a]];
-                HashSet<int>? reach = null;
-                for (var b = a + 1; b < order.Length && Gain[order[a]] + Gain[order[b]] > best + Epsilon; b++)
+                // The open cells the first site reaches, marked (and unmarked below) for the overlaps with each second.
+                var reached = OpenAround(order[a], openBuffer);
+                for (var k = 0; k < reached; k++)
                 {
-                    var second = candidates[order[b]];
-                    var (dx, dy) = (grid.X[first] - grid.X[second], grid.Y[first] - grid.Y[second]);
+                    inFirst[openBuffer[k]] = reachedBy[openBuffer[k]] == 0;
+                }
+
+                for (var b = a + 1; b < order.Length && Gain[order[a]] + Gain[order[b]] > best + Epsilon && Work < limit; b++)
+                {
                     var shared = 0.0;
-                    if ((dx * dx) + (dy * dy) <= 4 * radius * radius)
+                    if (candidateIndex.DistanceSquared(order[a], order[b]) <= twoRadiiSquared)
                     {
-                        reach ??= OpenAround(first).Where(d => reachedBy[d] == 0).ToHashSet();
-                        foreach (var d in OpenAround(second))
+                        var n = OpenAround(order[b], pairBuffer);
+                        for (var k = 0; k < n; k++)
                         {
-                            if (reach.Contains(d))
+                            if (inFirst[pairBuffer[k]])
                             {
-                                shared += people[open[d]];
+                                shared += people[openCells[pairBuffer[k]]];
                             }
                         }
                     }
@@ -234,58 +256,133 @@ public static class CoveragePlanner
                         (best, pair) = (value, (order[a], order[b]));
                     }
                 }
+
+                for (var k = 0; k < reached; k++)
+                {
+                    inFirst[openBuffer[k]] = false;
+                }
             }
 
-            // Null also when no pair beats the best single site: one site reaches everyone there is, and greedy finds it.
+            // Null also when no pair beats the best single site (one site reaches everyone there is) or the budget ran
+            // out before one was found: greedy then starts, as it would have.
             return pair;
         }
 
-        public void Add(int candidate)
+        public void Add(int candidate) => Change(candidate, +1);
+
+        public void Remove(int candidate) => Change(candidate, -1);
+
+        // The open cells the candidate reaches change state; every candidate that reaches a cell whose state changed
+        // (reached by none ↔ by some) gains or loses its people.
+        private void Change(int candidate, int step)
         {
-            foreach (var d in OpenAround(candidates[candidate]))
+            var reached = OpenAround(candidate, openBuffer);
+            for (var k = 0; k < reached; k++)
             {
-                if (++reachedBy[d] == 1)
+                var d = openBuffer[k];
+                reachedBy[d] += step;
+                if ((step > 0 && reachedBy[d] == 1) || (step < 0 && reachedBy[d] == 0))
                 {
-                    Change(d, -people[open[d]]);
+                    var delta = step > 0 ? -people[openCells[d]] : people[openCells[d]];
+                    var n = candidateIndex.Around(openIndex.X[d], openIndex.Y[d], candidateBuffer);
+                    for (var j = 0; j < n; j++)
+                    {
+                        Gain[candidateBuffer[j]] += delta;
+                    }
                 }
             }
         }
 
-        public void Remove(int candidate)
+        private int OpenAround(int candidate, int[] buffer) =>
+            openIndex.Around(candidateIndex.X[candidate], candidateIndex.Y[candidate], buffer);
+    }
+
+    /// <summary>
+    /// Points in square buckets one radius wide, stored by bucket: the points within the radius of a place lie in the
+    /// 3 × 3 buckets around it. Written for the planner's inner loop (no allocation, no delegate per point).
+    /// </summary>
+    private sealed class Buckets
+    {
+        private readonly double size;
+        private readonly double originX;
+        private readonly double originY;
+        private readonly int columns;
+        private readonly int rows;
+        private readonly int[] start;
+        private readonly int[] order;
+        private readonly double[] sortedX;
+        private readonly double[] sortedY;
+
+        public Buckets(double[] x, double[] y, double radius)
         {
-            foreach (var d in OpenAround(candidates[candidate]))
+            (X, Y, Radius) = (x, y, radius);
+            // At least 1 km: a radius of 0 still has to find the point itself.
+            size = Math.Max(radius, 1_000);
+            originX = x.Length == 0 ? 0 : x.Min();
+            originY = y.Length == 0 ? 0 : y.Min();
+            columns = x.Length == 0 ? 1 : (int)((x.Max() - originX) / size) + 1;
+            rows = y.Length == 0 ? 1 : (int)((y.Max() - originY) / size) + 1;
+            var bucketOf = new int[x.Length];
+            start = new int[(columns * rows) + 1];
+            for (var i = 0; i < x.Length; i++)
             {
-                if (--reachedBy[d] == 0)
-                {
-                    Change(d, people[open[d]]);
-                }
+                bucketOf[i] = ((int)((y[i] - originY) / size) * columns) + (int)((x[i] - originX) / size);
+                start[bucketOf[i] + 1]++;
+            }
+
+            for (var b = 0; b < columns * rows; b++)
+            {
+                start[b + 1] += start[b];
+            }
+
+            order = new int[x.Length];
+            sortedX = new double[x.Length];
+            sortedY = new double[x.Length];
+            var next = (int[])start.Clone();
+            for (var i = 0; i < x.Length; i++)
+            {
+                var at = next[bucketOf[i]]++;
+                (order[at], sortedX[at], sortedY[at]) = (i, x[i], y[i]);
             }
         }
 
-        // Every candidate that reaches open cell d gains or loses its people.
-        private void Change(int d, double delta)
-        {
-            var (x, y) = (grid.X[open[d]], grid.Y[open[d]]);
-            foreach (var i in Within(candidateIndex, x, y, i => grid.X[candidates[i]], i => grid.Y[candidates[i]]))
-            {
-                Gain[i] += delta;
-            }
-        }
+        public double[] X { get; }
 
-        private IEnumerable<int> OpenAround(int cell) =>
-            Within(openIndex, grid.X[cell], grid.Y[cell], d => grid.X[open[d]], d => grid.Y[open[d]]);
+        public double[] Y { get; }
 
-        private IEnumerable<int> Within(PointGrid<int> points, double x, double y, Func<int, double> xOf, Func<int, double> yOf)
+        public double Radius { get; }
+
+        /// <summary>Distance checks made so far.</summary>
+        public long Checks { get; private set; }
+
+        public double DistanceSquared(int a, int b) => ((X[a] - X[b]) * (X[a] - X[b])) + ((Y[a] - Y[b]) * (Y[a] - Y[b]));
+
+        /// <summary>Writes the points within the radius of (x, y) into <paramref name="found"/>; returns how many.</summary>
+        public int Around(double x, double y, int[] found)
         {
-            var squared = radius * radius;
-            foreach (var p in points.Within(new Envelope(x - radius, x + radius, y - radius, y + radius)))
+            var count = 0;
+            var squared = Radius * Radius;
+            var column = (int)Math.Floor((x - originX) / size);
+            var row = (int)Math.Floor((y - originY) / size);
+            for (var r = Math.Max(0, row - 1); r <= Math.Min(rows - 1, row + 1); r++)
             {
-                var (dx, dy) = (xOf(p) - x, yOf(p) - y);
-                if ((dx * dx) + (dy * dy) <= squared)
+                for (var c = Math.Max(0, column - 1); c <= Math.Min(columns - 1, column + 1); c++)
                 {
-                    yield return p;
+                    var bucket = (r * columns) + c;
+                    for (var k = start[bucket]; k < start[bucket + 1]; k++)
+                    {
+                        var (dx, dy) = (sortedX[k] - x, sortedY[k] - y);
+                        if ((dx * dx) + (dy * dy) <= squared)
+                        {
+                            found[count++] = order[k];
+                        }
+                    }
+
+                    Checks += start[bucket + 1] - start[bucket];
                 }
             }
+
+            return count;
         }
     }
 }

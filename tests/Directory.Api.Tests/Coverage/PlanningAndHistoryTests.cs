@@ -162,6 +162,7 @@ public sealed class PlanningAndHistoryTests(SeededApiFixture api) : IClassFixtur
     [InlineData("/api/planning/suggestions?date=2999-01-01", "date", HttpStatusCode.BadRequest)]
     [InlineData("/api/planning/suggestions?date=1999-12-31", "date", HttpStatusCode.BadRequest)]
     [InlineData("/api/planning/suggestions?radiusKm=2.5", "radiusKm", HttpStatusCode.BadRequest)]
+    [InlineData("/api/planning/suggestions?radiusKm=26", "radiusKm", HttpStatusCode.BadRequest)]
     [InlineData("/api/coverage?date=31.12.2020", "date", HttpStatusCode.BadRequest)]
     [InlineData("/api/coverage?date=2020-02-30", "date", HttpStatusCode.BadRequest)]
     [InlineData("/api/coverage?date=2999-01-01", "date", HttpStatusCode.BadRequest)]

@@ -147,9 +147,13 @@ public sealed partial class HiddenEntryPositionTests
             urls.Add($"/api/coverage?level=gemeinde&within=05966&radiusKm={radius}&date=2020-12-31");
             urls.Add($"/api/coverage/history?radiusKm={radius}");
             urls.Add($"/api/coverage/history?level=kreis&within=059&radiusKm={radius}");
-            urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=3");
-            urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966");
-            urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966&target=children&date=2021-01-01");
+            if (radius <= 25)
+            {
+                // Limits:PlanningRadiusKm
+                urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=3");
+                urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966");
+                urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966&target=children&date=2021-01-01");
+            }
         }
 
         var answers = new Dictionary<string, byte[]>();

@@ -157,6 +157,8 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
             ["/api/places"] = ["/api/places?q=Olpe", "/api/places?q=Verschwiegen", "/api/places?q=Quirin", "/api/places?q=57462"],
             ["/api/coverage"] = ["/api/coverage", "/api/coverage?format=csv", "/api/coverage?format=geojson", "/api/coverage?level=gemeinde&radiusKm=50"],
             ["/api/coverage/gaps"] = ["/api/coverage/gaps", "/api/coverage/gaps?radiusKm=1"],
+            ["/api/coverage/history"] = ["/api/coverage/history", "/api/coverage/history?level=gemeinde&within=05966&radiusKm=1"],
+            ["/api/planning/suggestions"] = ["/api/planning/suggestions?count=20", "/api/planning/suggestions?within=05966&target=children&radiusKm=1&date=2020-12-31"],
             ["/ogc"] = ["/ogc", "/ogc?f=html"],
             ["/ogc/api"] = ["/ogc/api"],
             ["/ogc/conformance"] = ["/ogc/conformance"],
@@ -175,6 +177,7 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
                 $"/ogc/collections/familienmanager/items/{fixture.HiddenId}?f=html",
             ],
             ["/abdeckung"] = ["/abdeckung"],
+            ["/abdeckung/steckbrief"] = ["/abdeckung/steckbrief?gebiet=05966"],
             ["/verwaltung/anmelden"] = ["/verwaltung/anmelden"],
         };
 
