@@ -153,12 +153,13 @@ public static class CoverageEndpoints
         var days = first is { } start
             ? Enumerable.Range(start.Year, today.Year - start.Year + 1).Select(y => y == today.Year ? today : new DateOnly(y, 12, 31)).ToList()
             : [];
-        var results = days.Select(day => (Day: day, Result: snapshot.Coverage(radiusKm, day))).ToList();
-        var current = snapshot.Coverage(radiusKm);
-        var regions = RowsOf(current, levelName).Where(r => region is null || region.Contains(r.Key))
-            .Select(r => new HistoryRegion(r.Key, r.Name, r.Level, r.Municipalities, results.Select(y =>
+        // Each year's regions of the level by key; every year lists the same regions (the geography of the snapshot).
+        var years = days.Select(day => (Day: day, Regions: RowsOf(snapshot.Coverage(radiusKm, day), levelName).ToDictionary(c => c.Key)))
+            .ToList();
+        var regions = RowsOf(snapshot.Coverage(radiusKm), levelName).Where(r => region is null || region.Contains(r.Key))
+            .Select(r => new HistoryRegion(r.Key, r.Name, r.Level, r.Municipalities, years.Select(y =>
             {
-                var then = RowsOf(y.Result, levelName).Single(c => c.Key == r.Key);
+                var then = y.Regions[r.Key];
                 return new HistoryYear(y.Day.Year, y.Day, then.Managers, then.MunicipalitiesCovered, Math.Round(then.ShareWithinReach, 4),
                     Math.Round(then.ShareChildrenWithinReach, 4));
             }).ToList()))
