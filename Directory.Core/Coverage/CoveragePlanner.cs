@@ -41,7 +41,7 @@ public static class CoveragePlanner
 
     // Bounds on the work of one answer, in distance checks between a site and a cell. Within them the pair search is
     // exact and the interchange runs to its end; beyond them (large radii, where a site reaches thousands of cells and
-    // many sites are nearly equal) the best pair found so far is kept, never worse than greedy's, and the interchange
+    // many sites are nearly equal) the best pair found so far is kept, never worse than greedy's pair, and the interchange
     // stops, so no question can occupy the service for long. 10 km over all of NRW needs a few per cent of them.
     private const long PairSearchBudget = 60_000_000;
     private const long InterchangeBudget = 120_000_000;
@@ -82,11 +82,23 @@ public static class CoveragePlanner
 
         var state = new Cover(grid, people, candidates, open, radiusMetres);
         var chosen = new List<int>(count);
-        if (count >= 2 && state.BestPair(PairSearchBudget) is var (first, second))
+        if (count >= 2 && state.Best() is { } greedyFirst && state.Gain[greedyFirst] > Epsilon)
         {
-            state.Add(first);
-            state.Add(second);
-            chosen.AddRange([first, second]);
+            // Greedy's pair is the floor the exact search has to beat, so that a search cut short by its budget is
+            // never worse than greedy.
+            var firstGain = state.Gain[greedyFirst];
+            state.Add(greedyFirst);
+            var greedySecond = state.Best()!.Value;
+            var secondGain = state.Gain[greedySecond];
+            state.Remove(greedyFirst);
+            // Without anyone left for a second site, greedy's "pair" is the first site alone.
+            var (first, second) = state.BestPair(PairSearchBudget, firstGain + secondGain)
+                ?? (greedyFirst, secondGain > Epsilon ? greedySecond : greedyFirst);
+            foreach (var site in first == second ? [first] : new[] { first, second })
+            {
+                state.Add(site);
+                chosen.Add(site);
+            }
         }
 
         while (chosen.Count < count && state.Best() is { } next && state.Gain[next] > Epsilon)
@@ -209,12 +221,12 @@ public static class CoveragePlanner
         }
 
         /// <summary>
-        /// The pair of candidates that together bring the most people within reach, or null when no pair brings more
-        /// than the best single candidate. Candidates are tried by gain, largest first: a pair can be no better than
-        /// the sum of its gains, so the search stops where that sum falls to the best found; only sites within two
-        /// radii share people.
+        /// The pair of candidates that together bring the most people within reach, or null when none brings more than
+        /// <paramref name="floor"/>. Candidates are tried by gain, largest first: a pair can be no better than the sum
+        /// of its gains, so the search stops where that sum falls to the best found; only sites within two radii share
+        /// people.
         /// </summary>
-        public (int, int)? BestPair(long budget)
+        public (int, int)? BestPair(long budget, double floor)
         {
             var order = Enumerable.Range(0, Gain.Length).Where(i => Gain[i] > Epsilon).OrderByDescending(i => Gain[i]).ThenBy(i => i).ToArray();
             if (order.Length == 0)
@@ -222,7 +234,7 @@ public static class CoveragePlanner
                 return null;
             }
 
-            var best = Gain[order[0]];
+            var best = floor;
             (int, int)? pair = null;
             var limit = Work + budget;
             var twoRadiiSquared = 4 * candidateIndex.Radius * candidateIndex.Radius;
@@ -263,8 +275,6 @@ public static class CoveragePlanner
                 }
             }
 
-            // Null also when no pair beats the best single site (one site reaches everyone there is) or the budget ran
-            // out before one was found: greedy then starts, as it would have.
             return pair;
         }
 
