@@ -8,7 +8,8 @@ public sealed record TileLayer(string Url, string Attribution);
 
 /// <summary>What the page needs to set up its map.</summary>
 /// <param name="TileLayer">The configured tile layer, or null: the map then shows only the project's own data.</param>
-public sealed record MapConfigResponse(TileLayer? TileLayer);
+/// <param name="RouteUrl">The URL template of the results' route links, or null for none.</param>
+public sealed record MapConfigResponse(TileLayer? TileLayer, string? RouteUrl);
 
 /// <summary>Maps <c>/api/map/config</c>.</summary>
 public static class MapConfigEndpoints
@@ -17,7 +18,7 @@ public static class MapConfigEndpoints
     public static IEndpointRouteBuilder MapMapConfig(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/map/config", GetMapConfig).WithTags("Karte").WithName(nameof(GetMapConfig))
-            .WithSummary("The page's map configuration: an optional tile layer (off by default).");
+            .WithSummary("The page's map configuration: an optional tile layer (off by default) and the route link template.");
         return app;
     }
 
@@ -25,6 +26,6 @@ public static class MapConfigEndpoints
     {
         var map = options.Value;
         var tiles = string.IsNullOrWhiteSpace(map.TileUrl) ? null : new TileLayer(map.TileUrl, map.TileAttribution ?? "");
-        return TypedResults.Ok(new MapConfigResponse(tiles));
+        return TypedResults.Ok(new MapConfigResponse(tiles, string.IsNullOrWhiteSpace(map.RouteUrl) ? null : map.RouteUrl));
     }
 }

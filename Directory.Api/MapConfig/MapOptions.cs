@@ -14,4 +14,12 @@ public sealed class MapOptions
 
     /// <summary>The attribution the tile provider requires (HTML allowed, as Leaflet renders it).</summary>
     public string? TileAttribution { get; set; }
+
+    /// <summary>
+    /// The "Route planen" link of each search result: a URL template with <c>{fromLat}</c>, <c>{fromLon}</c>,
+    /// <c>{toLat}</c>, <c>{toLon}</c> (WGS84 degrees). Default: OpenStreetMap's directions, from the search's origin to
+    /// the entry; empty for no link. Only a link the user follows: the page itself never calls the service.
+    /// </summary>
+    public string? RouteUrl { get; set; } =
+        "https://www.openstreetmap.org/directions?route={fromLat}%2C{fromLon}%3B{toLat}%2C{toLon}";
 }

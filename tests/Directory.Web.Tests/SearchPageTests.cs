@@ -256,4 +256,35 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
             "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.length");
         Assert.Equal(0, violations);
     }
+
+    [Fact]
+    public async Task ASearchDrawsItsRadiusToScaleAndEachResultLinksARouteAndItsPlaceOnTheMap()
+    {
+        var page = await OpenAsync("?ort=Olpe&umkreis=25");
+        await Assertions.Expect(page.Locator("#result-status")).ToContainTextAsync("im Umkreis von 25 km");
+        await Assertions.Expect(page.Locator(".origin-label")).ToContainTextAsync("Olpe");
+        // The map's move ends before it is measured.
+        await page.WaitForTimeoutAsync(1_500);
+
+        // The circle's radius against the scale bar (its width in pixels stands for its label's distance).
+        var circle = (await page.Locator("path.search-radius").BoundingBoxAsync())!;
+        var scale = page.Locator(".leaflet-control-scale-line");
+        var scaleMetres = double.Parse((await scale.InnerTextAsync()).Split(' ')[0], CultureInfo.InvariantCulture)
+            * ((await scale.InnerTextAsync()).EndsWith("km", StringComparison.Ordinal) ? 1_000 : 1);
+        var scalePixels = double.Parse((await scale.EvaluateAsync<string>("e => e.style.width")).Replace("px", ""), CultureInfo.InvariantCulture);
+        var radiusMetres = circle.Width / 2 / (scalePixels / scaleMetres);
+        Assert.InRange(radiusMetres, 25_000 * 0.99, 25_000 * 1.01);
+
+        // Route: OpenStreetMap's directions from the origin (Olpe's label point) to the entry, in a new tab.
+        var first = page.Locator("#result-list li").First;
+        var route = first.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Route planen zu ") });
+        var href = await route.GetAttributeAsync("href");
+        Assert.Matches(@"^https://www\.openstreetmap\.org/directions\?route=51\.\d+%2C7\.\d+%3B5\d\.\d+%2C[678]\.\d+$", href);
+        Assert.Equal(("_blank", "noopener"), (await route.GetAttributeAsync("target"), await route.GetAttributeAsync("rel")));
+
+        // "Auf der Karte zeigen" opens the entry's card on the map.
+        var name = await first.Locator("h3").InnerTextAsync();
+        await first.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("auf der Karte zeigen$") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".leaflet-popup-content")).ToContainTextAsync(name);
+    }
 }

@@ -18,6 +18,7 @@ const resultElements = {
 };
 let view = null;
 let managers = [];
+let mapConfig = null;
 
 function renderRegion(detail) {
   const region = detail.region;
@@ -102,7 +103,7 @@ async function search(origin, { push = true } = {}) {
   resultElements.status.textContent = texts.searching;
   try {
     const answer = await getJsonOrProblem(`/api/managers/nearby?${query}&radiusKm=${radius}&limit=20`);
-    renderResults(answer, resultElements, highlight);
+    renderResults(answer, resultElements, highlight, { routeUrl: mapConfig?.routeUrl, onShow: (id) => view?.showManager(id) });
     view?.showSearch(answer);
     if (push) {
       const params = origin.place !== undefined ? { ort: origin.place, umkreis: radius } : { lat: origin.lat, lon: origin.lon, umkreis: radius };
@@ -161,6 +162,7 @@ async function start() {
       getJson('/api/managers'),
     ]);
     managers = publicManagers;
+    mapConfig = config;
     view = createMap(document.getElementById('map'), config, municipalities, districts, managers, {
       onSelectMunicipality: selectRegion,
       onHighlightManager: highlight,

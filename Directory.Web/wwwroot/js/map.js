@@ -14,6 +14,8 @@ export function createMap(element, config, municipalities, districts, managers, 
   // Leaflet measures its container once; the page layout may still change it (fonts, panels, window).
   new ResizeObserver(() => map.invalidateSize()).observe(element);
   map.attributionControl.addAttribution(texts.dataAttribution);
+  // A scale bar: how far the search radius reaches is read against it.
+  L.control.scale({ imperial: false, maxWidth: 150 }).addTo(map);
   if (config.tileLayer) {
     L.tileLayer(config.tileLayer.url, { attribution: config.tileLayer.attribution, maxZoom: 19 }).addTo(map);
   }
@@ -57,6 +59,7 @@ export function createMap(element, config, municipalities, districts, managers, 
 
   let selectedLayer = null;
   let originMarker = null;
+  let radiusCircle = null;
   return {
     showSelection(boundary) {
       selectedLayer?.remove();
@@ -66,12 +69,24 @@ export function createMap(element, config, municipalities, districts, managers, 
         map.flyToBounds(bounds, { maxZoom: 11, duration: 0.5 });
       }
     },
+    // The origin, marked and named, and the search radius as a circle exactly as large as the radius applied; the
+    // map fits the circle (and the nearest entries when none lies inside it).
     showSearch(answer) {
       originMarker?.remove();
+      radiusCircle?.remove();
       const origin = toLatLng([answer.origin.lon, answer.origin.lat]);
-      originMarker = L.circleMarker(origin, { radius: 8, color: '#003049', weight: 3, fillColor: '#fff', fillOpacity: 1, interactive: false }).addTo(map);
-      const points = answer.results.map(({ manager }) => toLatLng([manager.location.lon, manager.location.lat]));
-      map.flyToBounds(L.latLngBounds([origin, ...points]).pad(0.15), { maxZoom: 12, duration: 0.5 });
+      radiusCircle = L.circle(origin, { radius: answer.radiusKm * 1000, color: '#003049', weight: 1.5, dashArray: '6 4', fill: false, interactive: false, className: 'search-radius' })
+        .addTo(map);
+      originMarker = L.circleMarker(origin, { radius: 8, color: '#003049', weight: 3, fillColor: '#fff', fillOpacity: 1, interactive: false })
+        .bindTooltip(texts.searchOrigin(answer.origin.name), { permanent: true, direction: 'top', offset: [0, -8], className: 'origin-label' })
+        .addTo(map);
+      const points = answer.outsideRadius ? answer.results.map(({ manager }) => toLatLng([manager.location.lon, manager.location.lat])) : [];
+      map.flyToBounds(radiusCircle.getBounds().extend(L.latLngBounds([origin, ...points])).pad(0.05), { duration: 0.5 });
+    },
+    // A result's entry on the map: zoomed to, its card opened.
+    showManager(id) {
+      const marker = markers.get(id);
+      if (marker) clusters.zoomToShowLayer(marker, () => marker.openPopup());
     },
     highlight(id, on) {
       markers.get(id)?.getElement()?.classList.toggle('highlighted', on);

@@ -61,4 +61,15 @@ public sealed class PageTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
         Assert.Equal("https://tiles.example.org/{z}/{x}/{y}.png", config.GetProperty("tileLayer").GetProperty("url").GetString());
         Assert.Equal("© Beispiel", config.GetProperty("tileLayer").GetProperty("attribution").GetString());
     }
+
+    [Fact]
+    public async Task TheRouteLinkTemplateIsOpenStreetMapsUnlessConfiguredOrEmptied()
+    {
+        var standard = await api.Client.GetFromJsonAsync<JsonElement>("/api/map/config", Cancel);
+        await using var factory = (await DirectoryApiFactory.WithGeographyAsync()).With("Map:RouteUrl", "");
+        var none = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/map/config", Cancel);
+
+        Assert.StartsWith("https://www.openstreetmap.org/directions?route={fromLat}", standard.GetProperty("routeUrl").GetString());
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("routeUrl").ValueKind);
+    }
 }
