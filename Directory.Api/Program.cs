@@ -1,3 +1,4 @@
+using System.Globalization;
 using Directory.Api.Coverage;
 using Directory.Api.Health;
 using Directory.Api.Locate;
@@ -5,12 +6,14 @@ using Directory.Api.Managers;
 using Directory.Api.MapConfig;
 using Directory.Api.Ogc;
 using Directory.Api.Planning;
+using Directory.Api.PublicPages;
 using Directory.Api.Regions;
 using Directory.Api.Search;
 using Directory.Api.Security;
 using Directory.Api.Staff;
 using Directory.Api.Startup;
 using Directory.Core.Snapshot;
+using Microsoft.AspNetCore.Localization;
 
 // Before anything allocates: large native blocks (SQLite's copies of the stored list) go back to the system when freed.
 NativeHeap.KeepLargeBlocksSeparate();
@@ -36,6 +39,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
 builder.Services.AddDirectory();
 builder.Services.AddRequestLimits();
 builder.Services.AddStaffArea();
+builder.Services.AddPublicPages();
 builder.Services.AddOpenApi(options =>
 {
     // The project's own API; the OGC endpoints have their own document below.
@@ -72,6 +76,16 @@ initializer.Start(app.Lifetime);
 
 // First, so that the client address and scheme are the forwarded ones (from configured proxies only) for everything after.
 app.UseTrustedForwardedHeaders();
+// The API's problem texts (title, detail) in the language Accept-Language asks for: German, or English. Outermost
+// but for the forwarded headers, so that the error answers of the exception handler and status code pages are
+// written in the same language. Only the texts change: numbers and dates keep the service's own culture.
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(CultureInfo.CurrentCulture, new CultureInfo("de")),
+    SupportedCultures = [CultureInfo.CurrentCulture],
+    SupportedUICultures = [new CultureInfo("de"), new CultureInfo("en")],
+    RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
+});
 // Outside the exception handler, so that its error answers carry the headers too.
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -87,8 +101,11 @@ app.UseStatusCodePages();
 app.UseRequestBodyLimits();
 app.UseResponseCompression();
 // The page's files are looked up on disk, a file-system call per request; the Api's and OGC's paths never name one.
-app.UseWhen(context => !IsServicePath(context.Request.Path), files => files.UseDefaultFiles().UseStaticFiles());
+// The pages themselves are templates, filled in the reader's language (PublicPages), never served as they lie.
+app.UseWhen(context => !IsServicePath(context.Request.Path) && PublicPages.Find(context.Request.Path) is null
+    && context.Request.Path.Value?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) != true, files => files.UseStaticFiles());
 static bool IsServicePath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/ogc");
+app.UsePublicPages();
 app.UseRouting();
 // Behind static files and routing, so that the page's files are served at once and a request arriving while the
 // directory loads is routed in the meantime; before sign-in, which reads the database.
@@ -107,8 +124,6 @@ app.MapManagers();
 app.MapCoverage();
 app.MapPlanning();
 app.MapOgc();
-app.MapFallbackToFile("abdeckung", "abdeckung.html");
-app.MapFallbackToFile("abdeckung/steckbrief", "steckbrief.html");
 app.MapAdmin();
 app.MapRazorPages();
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using NetTopologySuite.IO.Converters;
 
 namespace Directory.Api.Startup;
@@ -51,8 +52,10 @@ public static class DirectoryServices
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            // Problems the framework makes (unknown route, wrong method, unhandled exception) get German texts too.
+            // Problems the framework makes (unknown route, wrong method, unhandled exception) get our texts too.
             var details = context.ProblemDetails;
+            // Title and detail follow Accept-Language (RequestLocalization): caches keep one copy per language.
+            context.HttpContext.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
             if (details.Type is null || details.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
             {
                 (details.Title, details.Detail) = details.Status switch

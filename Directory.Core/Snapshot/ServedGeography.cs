@@ -80,11 +80,17 @@ public sealed class ServedGeography
         var collection = new FeatureCollection();
         foreach (var boundary in boundaries)
         {
-            // Only what the overview needs; details come from /api/regions/{key} when a region is selected.
+            // Only what the overview needs; details come from /api/regions/{key} when a region is selected. The label
+            // point (inside the area, WGS84, 5 decimals ≈ 1 m) places the name; the population ranks the names where
+            // they would overlap.
+            var (lon, lat) = Geo.Reprojector.Transform(boundary.Region.LabelPoint.X, boundary.Region.LabelPoint.Y,
+                Geo.Crs.Etrs89Utm32N, Geo.Crs.Wgs84);
             collection.Add(new Feature(boundary.Boundary, new AttributesTable
             {
                 { "key", boundary.Region.Key },
                 { "name", boundary.Region.Name },
+                { "population", boundary.Region.Population },
+                { "label", new[] { Math.Round(lon, 5), Math.Round(lat, 5) } },
             }));
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Directory.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -68,6 +69,23 @@ public sealed class BrowserFixture : IAsyncLifetime
             ContentType = "text/javascript",
         }));
         await page.AddScriptTagAsync(new() { Url = url });
+    }
+
+    /// <summary>axe-core's WCAG 2.1 A and AA violations on <paramref name="page"/>: rule, help and the first three nodes.</summary>
+    public static async Task<JsonElement> AxeViolationsAsync(IPage page)
+    {
+        await InjectAxeAsync(page);
+        return await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
+    }
+
+    /// <summary>A full-page screenshot kept with the test results (<c>screenshots/NAME.png</c>), to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        System.IO.Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     /// <summary>The service's own services, e.g. to make a staff account as the CLI does.</summary>

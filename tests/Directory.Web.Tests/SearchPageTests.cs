@@ -32,13 +32,6 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
         return page;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        System.IO.Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
-
     private static async Task<List<double>> DistancesAsync(IPage page) =>
         (await page.Locator("#result-list .distance").AllInnerTextsAsync())
         .Select(t => double.Parse(t.Split(' ')[0], CultureInfo.GetCultureInfo("de-DE"))).ToList();
@@ -58,7 +51,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.All(distances, d => Assert.True(d <= 25));
         await Assertions.Expect(page.Locator("#origin-info")).ToContainTextAsync("Olpe");
         Assert.Contains("ort=57462", page.Url);
-        await ScreenshotAsync(page, "search-57462");
+        await BrowserFixture.ScreenshotAsync(page, "search-57462");
     }
 
     [Fact]
@@ -173,11 +166,8 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
             await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
         }
 
-        await BrowserFixture.InjectAxeAsync(page);
-        var result = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
-            ".map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
-        await ScreenshotAsync(page, query.Length == 0 ? "start" : "result");
+        var result = await BrowserFixture.AxeViolationsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, query.Length == 0 ? "start" : "result");
 
         Assert.True(result.GetArrayLength() == 0, result.ToString());
     }
@@ -190,7 +180,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
         Assert.False(overflow, "the page scrolls sideways at 320 px");
-        await ScreenshotAsync(page, "mobile-320");
+        await BrowserFixture.ScreenshotAsync(page, "mobile-320");
     }
 
     [Fact]

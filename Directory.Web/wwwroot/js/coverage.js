@@ -1,22 +1,23 @@
 import { getJson } from './api.js';
+import { t, tn, formatNumber, formatPercent, formatKm, withLanguage, updateLanguageLinks } from './i18n.js';
 
 // The coverage page: one state (level, view, radius, region) kept in the URL, every view drawn from /api/coverage.
-const nf = new Intl.NumberFormat('de-DE');
-const pct = (share) => `${(share * 100).toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
-const km = (value) => (value == null ? '–' : `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} km`);
+const nf = { format: (value) => formatNumber(value) };
+const pct = (share) => formatPercent(share);
+const km = (value) => (value == null ? '–' : formatKm(value));
 
 const reachClasses = [
-  { min: 0.9, label: '90 % und mehr', className: 'reach-5' },
-  { min: 0.75, label: '75 bis unter 90 %', className: 'reach-4' },
-  { min: 0.5, label: '50 bis unter 75 %', className: 'reach-3' },
-  { min: 0.25, label: '25 bis unter 50 %', className: 'reach-2' },
-  { min: 0, label: 'unter 25 %', className: 'reach-1' },
+  { min: 0.9, label: t('cov.reach.atLeast', { value: pct(0.9) }), className: 'reach-5' },
+  { min: 0.75, label: t('cov.reach.between', { from: pct(0.75), to: pct(0.9) }), className: 'reach-4' },
+  { min: 0.5, label: t('cov.reach.between', { from: pct(0.5), to: pct(0.75) }), className: 'reach-3' },
+  { min: 0.25, label: t('cov.reach.between', { from: pct(0.25), to: pct(0.5) }), className: 'reach-2' },
+  { min: 0, label: t('cov.reach.below', { value: pct(0.25) }), className: 'reach-1' },
 ];
 const responsibilityClasses = {
-  gemeinde: { label: 'eigene Familienmanager:in', className: 'resp-own' },
-  kreis: { label: 'Familienmanager:in des ganzen Kreises', className: 'resp-kreis' },
-  none: { label: 'keine Familienmanager:in', className: 'resp-none' },
-  partly: { label: 'teilweise abgedeckt', className: 'resp-partly' },
+  gemeinde: { label: t('cov.resp.own'), className: 'resp-own' },
+  kreis: { label: t('cov.resp.kreis'), className: 'resp-kreis' },
+  none: { label: t('cov.resp.none'), className: 'resp-none' },
+  partly: { label: t('cov.resp.partly'), className: 'resp-partly' },
 };
 
 const state = readUrl();
@@ -44,7 +45,8 @@ function writeUrl() {
   const p = new URLSearchParams({ ebene: state.level, ansicht: state.view, umkreis: state.radius });
   if (state.region) p.set('gebiet', state.region);
   if (state.year) p.set('stand', state.year);
-  history.replaceState(null, '', `?${p}`);
+  history.replaceState(null, '', `?${withLanguage(p)}`);
+  updateLanguageLinks();
 }
 
 function classOf(row) {
@@ -57,9 +59,9 @@ function classOf(row) {
 function legend() {
   const classes = state.view === 'erreichbarkeit' ? reachClasses
     : state.level === 'gemeinde' ? [responsibilityClasses.gemeinde, responsibilityClasses.kreis, responsibilityClasses.none]
-    : [{ ...responsibilityClasses.gemeinde, label: 'alle Gemeinden abgedeckt' }, responsibilityClasses.partly, { ...responsibilityClasses.none, label: 'keine Gemeinde abgedeckt' }];
+    : [{ ...responsibilityClasses.gemeinde, label: t('cov.resp.allCovered') }, responsibilityClasses.partly, { ...responsibilityClasses.none, label: t('cov.resp.noneCovered') }];
   const title = document.createElement('h3');
-  title.textContent = state.view === 'erreichbarkeit' ? `Anteil der Einwohner im Umkreis von ${state.radius} km` : 'Zuständigkeit';
+  title.textContent = state.view === 'erreichbarkeit' ? t('cov.legend.reach', { radius: nf.format(state.radius) }) : t('cov.legend.responsibility');
   const list = document.createElement('ul');
   for (const c of classes) {
     const item = document.createElement('li');
@@ -79,24 +81,26 @@ function legend() {
 }
 
 const columns = [
-  { key: 'name', label: 'Gebiet', value: (r) => r.name, text: (r) => r.name },
-  { key: 'managers', label: 'Familienmanager:innen', value: (r) => r.managers, text: (r) => nf.format(r.managers) },
-  { key: 'covered', label: 'Zuständigkeit', value: (r) => r.shareMunicipalitiesCovered,
-    text: (r) => (r.level === 'gemeinde' ? classOfResponsibility(r) : `${r.municipalitiesCovered} von ${r.municipalities} Gemeinden`) },
-  { key: 'population', label: 'Einwohner', value: (r) => r.population, text: (r) => nf.format(r.population) },
-  { key: 'reach', label: 'Anteil im Umkreis', value: (r) => r.shareWithinReach, text: (r) => pct(r.shareWithinReach) },
-  { key: 'children', label: 'Kinder unter 15 im Umkreis', value: (r) => r.shareChildrenWithinReach, text: (r) => pct(r.shareChildrenWithinReach) },
-  { key: 'distance', label: 'Mittlere Entfernung', value: (r) => r.meanDistanceKm ?? Infinity, text: (r) => km(r.meanDistanceKm) },
+  { key: 'name', label: t('cov.col.region'), value: (r) => r.name, text: (r) => r.name },
+  { key: 'managers', label: t('cov.col.managers'), value: (r) => r.managers, text: (r) => nf.format(r.managers) },
+  { key: 'covered', label: t('cov.col.responsibility'), value: (r) => r.shareMunicipalitiesCovered,
+    text: (r) => (r.level === 'gemeinde' ? classOfResponsibility(r)
+      : t('cov.municipalitiesCovered', { covered: nf.format(r.municipalitiesCovered), total: nf.format(r.municipalities) })) },
+  { key: 'population', label: t('cov.col.population'), value: (r) => r.population, text: (r) => nf.format(r.population) },
+  { key: 'reach', label: t('cov.col.reach'), value: (r) => r.shareWithinReach, text: (r) => pct(r.shareWithinReach) },
+  { key: 'children', label: t('cov.col.children'), value: (r) => r.shareChildrenWithinReach, text: (r) => pct(r.shareChildrenWithinReach) },
+  { key: 'distance', label: t('cov.col.distance'), value: (r) => r.meanDistanceKm ?? Infinity, text: (r) => km(r.meanDistanceKm) },
 ];
 
 function classOfResponsibility(r) {
-  return r.coveredBy === 'gemeinde' ? 'eigene' : r.coveredBy === 'kreis' ? 'durch den Kreis' : 'keine';
+  return t(`cov.coveredBy.${r.coveredBy ?? 'none'}`);
 }
 
 function renderTable() {
   const table = document.getElementById('coverage-table');
   document.getElementById('table-caption').textContent =
-    `${state.level === 'kreis' ? 'Kreise und kreisfreie Städte' : 'Gemeinden'}${state.region ? ` in ${regionName(state.region)}` : ' in NRW'}, Umkreis ${state.radius} km${standText()}`;
+    t(state.level === 'kreis' ? 'cov.caption.kreise' : 'cov.caption.gemeinden',
+      { region: state.region ? regionName(state.region) : 'NRW', radius: nf.format(state.radius) }) + standText();
   const headRow = table.querySelector('thead tr');
   headRow.replaceChildren(...columns.map((column) => {
     const th = document.createElement('th');
@@ -118,7 +122,7 @@ function renderTable() {
   const sorted = [...rows].sort((a, b) => {
     const x = column.value(a);
     const y = column.value(b);
-    const order = typeof x === 'string' ? x.localeCompare(y, 'de') : x - y;
+    const order = typeof x === 'string' ? x.localeCompare(y, 'de') : x - y; // names are German: German order
     return sort.descending ? -order : order;
   });
   table.querySelector('tbody').replaceChildren(...sorted.map((row) => {
@@ -128,7 +132,7 @@ function renderTable() {
       if (i === 0) {
         cell.scope = 'row';
         const link = document.createElement('a');
-        link.href = `?ebene=${state.level}&ansicht=${state.view}&umkreis=${state.radius}&gebiet=${row.key}`;
+        link.href = `?${withLanguage(new URLSearchParams({ ebene: state.level, ansicht: state.view, umkreis: state.radius, gebiet: row.key }))}`;
         link.textContent = row.name;
         link.addEventListener('click', (event) => { event.preventDefault(); select(row.key); });
         cell.append(link);
@@ -149,7 +153,7 @@ function renderChart(kreise, land) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Balkendiagramm: Anteil der Einwohner im Umkreis von ${state.radius} km je Kreis; NRW insgesamt ${pct(land.shareWithinReach)}. Die Werte stehen in der Tabelle.`);
+  svg.setAttribute('aria-label', t('cov.chart.label', { radius: nf.format(state.radius), share: pct(land.shareWithinReach) }));
   const scale = (share) => left + share * (width - left - 50);
   const text = (x, y, value, anchor = 'start') => {
     const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
@@ -191,16 +195,16 @@ function renderGaps(gaps) {
       list.append(li);
     }
     const empty = document.createElement('p');
-    empty.textContent = 'Keine.';
+    empty.textContent = t('cov.gaps.none');
     return [h, items.length ? list : empty];
   };
   document.getElementById('gaps').replaceChildren(
-    ...block('Gemeinden ohne Familienmanager:in (nach Einwohnern)', gaps.withoutManager, (g) => `${nf.format(g.population)} Einwohner`),
-    ...block(`Gemeinden mit den meisten Einwohnern außerhalb von ${state.radius} km`, gaps.mostOutOfReach,
-      (g) => `${nf.format(g.residentsOutOfReach)} Einwohner außerhalb (${pct(1 - g.shareWithinReach)})`));
+    ...block(t('cov.gaps.withoutManager'), gaps.withoutManager, (g) => t('cov.gaps.residents', { count: nf.format(g.population) })),
+    ...block(t('cov.gaps.mostOutOfReach', { radius: nf.format(state.radius) }), gaps.mostOutOfReach,
+      (g) => t('cov.gaps.outside', { count: nf.format(g.residentsOutOfReach), share: pct(1 - g.shareWithinReach) })));
 }
 
-const standText = () => (state.year ? `, Stand: Ende ${state.year}` : '');
+const standText = () => (state.year ? t('cov.asOf', { year: state.year }) : '');
 
 let regionNames = new Map();
 const regionName = (key) => regionNames.get(key) ?? key;
@@ -209,7 +213,7 @@ async function renderDetail() {
   const content = document.getElementById('detail-content');
   if (!state.region) {
     const p = document.createElement('p');
-    p.textContent = 'Wählen Sie ein Gebiet in der Liste oder auf der Karte.';
+    p.textContent = t('coverage.detail.hint');
     content.replaceChildren(p);
     return;
   }
@@ -226,9 +230,9 @@ async function renderDetail() {
   heading.textContent = own.total.name;
   const table = document.createElement('table');
   const caption = document.createElement('caption');
-  caption.textContent = `${own.total.name} im Vergleich, Umkreis ${state.radius} km${standText()}`;
+  caption.textContent = t('cov.detail.caption', { name: own.total.name, radius: nf.format(state.radius) }) + standText();
   const head = document.createElement('tr');
-  for (const label of ['Gebiet', 'Gemeinden abgedeckt', 'Anteil im Umkreis', 'Kinder im Umkreis', 'Mittlere Entfernung']) {
+  for (const label of ['cov.col.region', 'cov.detail.covered', 'cov.col.reach', 'cov.detail.children', 'cov.col.distance'].map((key) => t(key))) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;
@@ -243,7 +247,7 @@ async function renderDetail() {
     name.scope = 'row';
     name.textContent = r.name;
     tr.append(name);
-    for (const value of [`${r.municipalitiesCovered} von ${r.municipalities}`, pct(r.shareWithinReach), pct(r.shareChildrenWithinReach), km(r.meanDistanceKm)]) {
+    for (const value of [t('cov.detail.coveredValue', { covered: nf.format(r.municipalitiesCovered), total: nf.format(r.municipalities) }), pct(r.shareWithinReach), pct(r.shareChildrenWithinReach), km(r.meanDistanceKm)]) {
       const td = document.createElement('td');
       td.textContent = value;
       tr.append(td);
@@ -258,13 +262,13 @@ async function renderDetail() {
     list.append(li);
   }
   const managersHeading = document.createElement('h4');
-  managersHeading.textContent = `Veröffentlichte Familienmanager:innen (${managers.length})`;
+  managersHeading.textContent = t('cov.detail.managers', { count: nf.format(managers.length) });
   const parts = [heading, table, managersHeading, list];
   if (level !== 'regierungsbezirk') {
     const profile = document.createElement('p');
     const link = document.createElement('a');
     link.href = `abdeckung/steckbrief?gebiet=${state.region}`;
-    link.textContent = `Steckbrief für ${own.total.name} (zum Drucken)`;
+    link.textContent = t('cov.detail.profile', { name: own.total.name });
     profile.append(link);
     parts.push(profile);
   }
@@ -273,7 +277,7 @@ async function renderDetail() {
 
 async function refresh() {
   writeUrl();
-  document.getElementById('radius-output').textContent = `${state.radius} km`;
+  document.getElementById('radius-output').textContent = formatKm(state.radius);
   const within = state.region && state.region.length < (state.level === 'kreis' ? 5 : 8) ? `&within=${state.region.length === 8 ? state.region.slice(0, 5) : state.region}` : '';
   const query = `level=${state.level}&radiusKm=${state.radius}`;
   document.getElementById('csv-link').href = `api/coverage?${query}${within}${dateParam()}&format=csv`;
@@ -285,8 +289,11 @@ async function refresh() {
   rows = answer.regions;
   const total = answer.total;
   document.getElementById('coverage-summary').textContent =
-    `${state.year ? `Stand: Ende ${state.year}. ` : ''}${total.name}: ${total.municipalitiesCovered} von ${total.municipalities} Gemeinden haben eine Familienmanagerin oder einen Familienmanager; `
-    + `${pct(total.shareWithinReach)} der Einwohner und ${pct(total.shareChildrenWithinReach)} der Kinder unter 15 Jahren wohnen höchstens ${state.radius} km Luftlinie von einer oder einem entfernt.`;
+    (state.year ? `${t('cov.summary.asOf', { year: state.year })} ` : '')
+    + t('cov.summary', {
+      name: total.name, covered: nf.format(total.municipalitiesCovered), total: nf.format(total.municipalities),
+      residents: pct(total.shareWithinReach), children: pct(total.shareChildrenWithinReach), radius: nf.format(state.radius),
+    });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   // Leaflet applies `className` only when it creates a path, so the class of each area is set on its element.
   const allClasses = [...reachClasses, ...Object.values(responsibilityClasses)].map((c) => c.className).concat('outside');
@@ -314,20 +321,25 @@ async function renderPlanning() {
   const target = form.target.value;
   const answer = await getJson(`/api/planning/suggestions?radiusKm=${form.radius.value}&count=${form.count.value}&target=${target}`
     + `${region ? `&within=${region}` : ''}${dateParam()}`);
-  const who = target === 'children' ? 'Kinder unter 15 Jahren' : 'Einwohner';
+  const who = t(target === 'children' ? 'cov.planning.children' : 'cov.planning.residents');
   const where = region ? regionName(region) : 'NRW';
-  document.getElementById('planning-caption').textContent = `Vorschläge für ${where}, Umkreis ${answer.radiusKm} km, Zielgruppe: ${who}${standText()}`;
+  document.getElementById('planning-caption').textContent =
+    t('cov.planning.caption', { region: where, radius: nf.format(answer.radiusKm), target: who }) + standText();
+  const values = { target: who, region: where, radius: nf.format(answer.radiusKm) };
   document.getElementById('planning-summary').textContent = answer.suggestions.length
-    ? `Heute${state.year ? ` (Stand: Ende ${state.year})` : ''} wohnen ${pct(answer.shareWithinReachBefore)} der ${who} in ${where} im Umkreis von ${answer.radiusKm} km; `
-      + `mit ${answer.suggestions.length} ${answer.suggestions.length === 1 ? 'weiteren Familienmanagerin oder weiterem Familienmanager' : 'weiteren Familienmanager:innen'} an den vorgeschlagenen Orten wären es ${pct(answer.suggestions.at(-1).shareWithinReachAfter)}.`
-    : `Alle ${who} in ${where} wohnen schon im Umkreis von ${answer.radiusKm} km: kein Vorschlag.`;
+    ? (state.year ? `${t('cov.summary.asOf', { year: state.year })} ` : '')
+      + tn('cov.planning.summary', answer.suggestions.length, {
+        ...values, before: pct(answer.shareWithinReachBefore), after: pct(answer.suggestions.at(-1).shareWithinReachAfter),
+      })
+    : t('cov.planning.none', values);
   const rows = answer.suggestions.map((s) => {
     const tr = document.createElement('tr');
     const rank = document.createElement('th');
     rank.scope = 'row';
     rank.textContent = s.rank;
     tr.append(rank);
-    for (const value of [s.municipality.name, `${s.lat.toLocaleString('de-DE', { maximumFractionDigits: 3 })}° N, ${s.lon.toLocaleString('de-DE', { maximumFractionDigits: 3 })}° O`,
+    const digits = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
+    for (const value of [s.municipality.name, t('cov.planning.position', { lat: formatNumber(s.lat, digits), lon: formatNumber(s.lon, digits) }),
       nf.format(s.newlyWithinReach), pct(s.shareWithinReachAfter)]) {
       const td = document.createElement('td');
       td.textContent = value;
@@ -339,8 +351,8 @@ async function renderPlanning() {
   planningLayer?.remove();
   planningLayer = L.layerGroup(answer.suggestions.map((s) => L.marker([s.lat, s.lon], {
     icon: L.divIcon({ className: 'suggestion-marker', html: `<span>${s.rank}</span>`, iconSize: [26, 26] }),
-    title: `Vorschlag ${s.rank}: ${s.municipality.name}`,
-    alt: `Vorschlag ${s.rank}: ${s.municipality.name}`,
+    title: t('cov.planning.marker', { rank: nf.format(s.rank), name: s.municipality.name }),
+    alt: t('cov.planning.marker', { rank: nf.format(s.rank), name: s.municipality.name }),
     keyboard: false,
   }))).addTo(map);
 }
@@ -351,7 +363,7 @@ async function renderHistory() {
   const answer = await getJson(`/api/coverage/history?level=${level}&radiusKm=${state.radius}${region ? `&within=${region}` : ''}`);
   const series = answer.regions.find((r) => r.key === (region || '05'))?.years ?? [];
   const name = region ? regionName(region) : 'NRW';
-  document.getElementById('history-caption').textContent = `Entwicklung je Jahr in ${name}, Umkreis ${state.radius} km`;
+  document.getElementById('history-caption').textContent = t('cov.history.caption', { region: name, radius: nf.format(state.radius) });
   document.querySelector('#history-table tbody').replaceChildren(...series.map((y) => {
     const tr = document.createElement('tr');
     const year = document.createElement('th');
@@ -378,8 +390,8 @@ function historyChart(series, name) {
   svg.setAttribute('role', 'img');
   const last = series.at(-1);
   svg.setAttribute('aria-label', last
-    ? `Diagramm: Einträge je Jahr (Balken) und Anteil der Einwohner im Umkreis (Linie) in ${name}; ${last.year}: ${last.entries} Einträge, ${pct(last.shareWithinReach)}. Die Werte stehen in der Tabelle.`
-    : `Keine datierten Einträge in ${name}.`);
+    ? t('cov.history.chart', { region: name, year: last.year, entries: nf.format(last.entries), share: pct(last.shareWithinReach) })
+    : t('cov.history.empty', { region: name }));
   if (!series.length) return svg;
   const most = Math.max(1, ...series.map((y) => y.entries));
   const step = (width - left - right) / series.length;
@@ -398,8 +410,8 @@ function historyChart(series, name) {
   });
   add('polyline', { points: series.map((year, i) => `${left + (i + 0.5) * step},${y(year.shareWithinReach)}`).join(' '), class: 'reach-line' });
   series.forEach((year, i) => add('circle', { cx: left + (i + 0.5) * step, cy: y(year.shareWithinReach), r: 3.5, class: 'reach-point' }));
-  add('text', { x: 4, y: top - 4 }, `Einträge (bis ${most})`);
-  add('text', { x: width - 4, y: top - 4, 'text-anchor': 'end' }, 'Anteil im Umkreis (0–100 %)');
+  add('text', { x: 4, y: top - 4 }, t('cov.history.axisEntries', { most: nf.format(most) }));
+  add('text', { x: width - 4, y: top - 4, 'text-anchor': 'end' }, t('cov.history.axisShare', { from: pct(0), to: pct(1) }));
   return svg;
 }
 
@@ -427,7 +439,7 @@ async function start() {
   const form = document.getElementById('coverage-form');
   const dates = document.getElementById('date-select');
   const firstYear = (await getJson('/api/coverage/history?radiusKm=10')).regions[0]?.years[0]?.year;
-  for (let year = new Date().getFullYear() - 1; firstYear && year >= firstYear; year--) dates.add(new Option(`Ende ${year}`, String(year)));
+  for (let year = new Date().getFullYear() - 1; firstYear && year >= firstYear; year--) dates.add(new Option(t('cov.endOfYear', { year }), String(year)));
   dates.value = state.year;
   state.year = dates.value;
   form.ebene.value = state.level;
@@ -438,7 +450,7 @@ async function start() {
   ]);
   regionNames = new Map([...bezirke, ...kreise, ...gemeinden].map((r) => [r.key, r.name]));
   const select = document.getElementById('region-select');
-  for (const r of [...bezirke, ...kreise]) select.add(new Option(`${r.name}${r.level === 'regierungsbezirk' ? ' (Regierungsbezirk)' : ''}`, r.key));
+  for (const r of [...bezirke, ...kreise]) select.add(new Option(r.level === 'regierungsbezirk' ? t('cov.regierungsbezirk', { name: r.name }) : r.name, r.key));
   select.value = regionNames.has(state.region) ? state.region : '';
   form.addEventListener('change', async (event) => {
     const levelChanged = event.target.name === 'ebene' && form.ebene.value !== state.level;
@@ -446,7 +458,7 @@ async function start() {
     if (levelChanged) await drawMap();
     await refresh();
   });
-  form.umkreis.addEventListener('input', () => { document.getElementById('radius-output').textContent = `${form.umkreis.value} km`; });
+  form.umkreis.addEventListener('input', () => { document.getElementById('radius-output').textContent = formatKm(Number(form.umkreis.value)); });
   form.addEventListener('submit', (event) => event.preventDefault());
   const planning = document.getElementById('planning-form');
   planning.addEventListener('change', () => renderPlanning());
@@ -456,6 +468,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  document.getElementById('coverage-summary').textContent = 'Die Abdeckung konnte nicht geladen werden. Bitte laden Sie die Seite neu.';
+  document.getElementById('coverage-summary').textContent = t('cov.failed');
   console.error(error);
 });

@@ -2,7 +2,7 @@ import { getJson } from './api.js';
 import { createCombobox } from './combobox.js';
 import { createMap, managerCard } from './map.js';
 import { clearResults, highlightResult, renderResults } from './results.js';
-import { texts, formatNumber, formatArea } from './texts.de.js';
+import { t, tValue, formatNumber, formatArea, language, withLanguage, updateLanguageLinks } from './i18n.js';
 
 const status = document.getElementById('map-status');
 const select = document.getElementById('municipality-select');
@@ -27,12 +27,12 @@ function renderRegion(detail) {
   heading.textContent = region.name;
   const list = document.createElement('dl');
   const rows = [
-    [texts.type, region.type],
-    [texts.kreis, parent('kreis')],
-    [texts.regierungsbezirk, parent('regierungsbezirk')],
-    [texts.population, `${formatNumber(region.population)} ${texts.populationNote}`],
-    [texts.area, formatArea(region.areaKm2)],
-    [texts.key, region.key],
+    [t('region.type'), tValue('regionType', region.type)],
+    [t('region.kreis'), parent('kreis')],
+    [t('region.regierungsbezirk'), parent('regierungsbezirk')],
+    [t('region.population'), t('region.populationValue', { value: formatNumber(region.population) })],
+    [t('region.area'), formatArea(region.areaKm2)],
+    [t('region.key'), region.key],
   ];
   for (const [term, value] of rows) {
     const dt = document.createElement('dt');
@@ -44,7 +44,7 @@ function renderRegion(detail) {
   const kreis = region.parents.find((p) => p.level === 'kreis')?.key;
   const here = managers.filter((m) => m.area.key === region.key || m.area.key === kreis);
   const managersHeading = document.createElement('h4');
-  managersHeading.textContent = texts.managersHere;
+  managersHeading.textContent = t('region.managersHere');
   const managerList = document.createElement('ul');
   managerList.className = 'manager-list';
   for (const manager of here) {
@@ -52,13 +52,13 @@ function renderRegion(detail) {
     item.append(managerCard(manager));
     if (manager.area.key !== region.key) {
       const scope = document.createElement('div');
-      scope.textContent = `${manager.area.name} (${texts.managersForKreis})`;
+      scope.textContent = t('region.managerForKreis', { name: manager.area.name });
       item.append(scope);
     }
     managerList.append(item);
   }
   const none = document.createElement('p');
-  none.textContent = texts.managersNone;
+  none.textContent = t('region.managersNone');
   info.replaceChildren(heading, list, managersHeading, here.length ? managerList : none);
 }
 
@@ -69,7 +69,7 @@ async function selectRegion(key) {
     renderRegion(detail);
     view?.showSelection(detail.boundary);
   } catch (error) {
-    info.textContent = texts.regionFailed;
+    info.textContent = t('region.failed');
     console.error(error);
   }
 }
@@ -100,23 +100,24 @@ async function search(origin, { push = true } = {}) {
     ? (/^\d{5}$/.test(origin.place.trim()) ? `plz=${origin.place.trim()}` : `place=${encodeURIComponent(origin.place)}`)
     : `lat=${origin.lat}&lon=${origin.lon}`;
   message.textContent = '';
-  resultElements.status.textContent = texts.searching;
+  resultElements.status.textContent = t('search.searching');
   try {
     const answer = await getJsonOrProblem(`/api/managers/nearby?${query}&radiusKm=${radius}&limit=20`);
     renderResults(answer, resultElements, highlight, { routeUrl: mapConfig?.routeUrl, onShow: (id) => view?.showManager(id) });
     view?.showSearch(answer);
     if (push) {
       const params = origin.place !== undefined ? { ort: origin.place, umkreis: radius } : { lat: origin.lat, lon: origin.lon, umkreis: radius };
-      history.pushState(null, '', `?${new URLSearchParams(params)}`);
+      history.pushState(null, '', `?${withLanguage(new URLSearchParams(params))}`);
+      updateLanguageLinks();
     }
   } catch (error) {
     clearResults(resultElements);
-    message.textContent = error.detail ?? texts.searchFailed;
+    message.textContent = error.detail ?? t('search.failed');
   }
 }
 
 async function getJsonOrProblem(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const response = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': language } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw Object.assign(new Error(response.statusText), { detail: body.detail });
   return body;
@@ -124,13 +125,13 @@ async function getJsonOrProblem(path) {
 
 function useMyLocation() {
   if (!navigator.geolocation) {
-    message.textContent = texts.geolocationUnsupported;
+    message.textContent = t('search.geolocationUnsupported');
     return;
   }
-  message.textContent = texts.locating;
+  message.textContent = t('search.locating');
   navigator.geolocation.getCurrentPosition(
     (position) => search({ lat: position.coords.latitude.toFixed(5), lon: position.coords.longitude.toFixed(5) }),
-    (error) => { message.textContent = error.code === error.PERMISSION_DENIED ? texts.geolocationDenied : texts.geolocationFailed; },
+    (error) => { message.textContent = error.code === error.PERMISSION_DENIED ? t('search.geolocationDenied') : t('search.geolocationFailed'); },
     { timeout: 10000, maximumAge: 60000 },
   );
 }
@@ -141,7 +142,7 @@ async function start() {
     event.preventDefault();
     const text = placeInput.value.trim();
     if (!text) {
-      message.textContent = texts.enterPlace;
+      message.textContent = t('search.enterPlace');
       placeInput.focus();
       return;
     }
@@ -153,7 +154,7 @@ async function start() {
     if (origin) search(origin, { push: false }); else clearResults(resultElements);
   });
 
-  status.textContent = texts.loading;
+  status.textContent = t('map.loading');
   try {
     const [config, municipalities, districts, publicManagers] = await Promise.all([
       getJson('/api/map/config'),
@@ -168,13 +169,13 @@ async function start() {
       onHighlightManager: highlight,
     });
 
-    const byName = [...municipalities.features].map((f) => f.properties).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    const byName = [...municipalities.features].map((f) => f.properties).sort((a, b) => a.name.localeCompare(b.name, 'de')); // German names, German order
     for (const { key, name } of byName) select.add(new Option(name, key));
     select.disabled = false;
     select.addEventListener('change', () => { if (select.value) selectRegion(select.value); });
     status.textContent = '';
   } catch (error) {
-    status.textContent = texts.loadFailed;
+    status.textContent = t('map.failed');
     console.error(error);
   }
 

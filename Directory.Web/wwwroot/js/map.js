@@ -1,5 +1,6 @@
 import { toLatLng } from './geo.js';
-import { texts } from './texts.de.js';
+import { t } from './i18n.js';
+import { addLabels } from './labels.js';
 
 const municipalityStyle = { color: '#5b6b78', weight: 0.7, fillColor: '#d8e8dc', fillOpacity: 0.75 };
 const hoverStyle = { weight: 2, color: '#005f73' };
@@ -13,7 +14,7 @@ export function createMap(element, config, municipalities, districts, managers, 
   const map = L.map(element, { zoomSnap: 0.25, minZoom: 6, maxZoom: 16 });
   // Leaflet measures its container once; the page layout may still change it (fonts, panels, window).
   new ResizeObserver(() => map.invalidateSize()).observe(element);
-  map.attributionControl.addAttribution(texts.dataAttribution);
+  map.attributionControl.addAttribution(t('map.attribution'));
   // A scale bar: how far the search radius reaches is read against it.
   L.control.scale({ imperial: false, maxWidth: 150 }).addTo(map);
   if (config.tileLayer) {
@@ -35,6 +36,7 @@ export function createMap(element, config, municipalities, districts, managers, 
   }).addTo(map);
   L.geoJSON(districts, { style: districtStyle, interactive: false }).addTo(map);
   map.fitBounds(municipalityLayer.getBounds());
+  addLabels(map, districts, municipalities);
 
   const markers = new Map();
   const clusters = L.markerClusterGroup({
@@ -78,7 +80,7 @@ export function createMap(element, config, municipalities, districts, managers, 
       radiusCircle = L.circle(origin, { radius: answer.radiusKm * 1000, color: '#003049', weight: 1.5, dashArray: '6 4', fill: false, interactive: false, className: 'search-radius' })
         .addTo(map);
       originMarker = L.circleMarker(origin, { radius: 8, color: '#003049', weight: 3, fillColor: '#fff', fillOpacity: 1, interactive: false })
-        .bindTooltip(texts.searchOrigin(answer.origin.name), { permanent: true, direction: 'top', offset: [0, -8], className: 'origin-label' })
+        .bindTooltip(t('map.searchOrigin', { name: answer.origin.name }), { permanent: true, direction: 'top', offset: [0, -8], className: 'origin-label' })
         .addTo(map);
       const points = answer.outsideRadius ? answer.results.map(({ manager }) => toLatLng([manager.location.lon, manager.location.lat])) : [];
       map.flyToBounds(radiusCircle.getBounds().extend(L.latLngBounds([origin, ...points])).pad(0.05), { duration: 0.5 });
@@ -119,7 +121,7 @@ function clusterIcon(count) {
   visible.textContent = count;
   const name = document.createElement('span');
   name.className = 'visually-hidden';
-  name.textContent = texts.clusterName(count);
+  name.textContent = t('map.cluster', { count });
   html.append(visible, name);
   return L.divIcon({ html, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
 }
@@ -158,7 +160,7 @@ export function managerCard(manager, headingTag = 'strong') {
   if (manager.location.approximate) {
     const note = document.createElement('div');
     note.className = 'approximate';
-    note.textContent = texts.approximate;
+    note.textContent = t('manager.approximate');
     card.append(note);
   }
   return card;

@@ -1,5 +1,5 @@
 import { managerCard } from './map.js';
-import { texts } from './texts.de.js';
+import { t, tn, formatKm, formatNumber } from './i18n.js';
 
 // The result list: sorted by distance as the API sends it, each entry with distance, area, organisation and
 // contact links. Text nodes only: names and organisations come from staff lists.
@@ -8,20 +8,22 @@ import { texts } from './texts.de.js';
 export function renderResults(answer, elements, onHighlight, { routeUrl, onShow } = {}) {
   const { status, origin, list } = elements;
   const count = answer.results.length;
-  status.textContent = answer.outsideRadius ? texts.noneInRadius(answer.radiusKm, count) : texts.resultCount(count, answer.radiusKm);
+  status.textContent = answer.outsideRadius
+    ? tn('results.noneInRadius', count, { radius: formatNumber(answer.radiusKm) })
+    : tn('results.count', count, { radius: formatNumber(answer.radiusKm) });
 
   const gemeinde = answer.gemeinde;
-  const coverage = gemeinde.coveredBy === 'gemeinde' ? texts.originCovered(gemeinde.name)
-    : gemeinde.coveredBy === 'kreis' ? texts.originCoveredByKreis(gemeinde.name, gemeinde.kreis.name)
-    : texts.originUncovered(gemeinde.name);
-  origin.textContent = `${texts.searchFrom(answer.origin.name)} ${coverage}`;
+  const coverage = gemeinde.coveredBy === 'gemeinde' ? t('results.originCovered', { gemeinde: gemeinde.name })
+    : gemeinde.coveredBy === 'kreis' ? t('results.originCoveredByKreis', { gemeinde: gemeinde.name, kreis: gemeinde.kreis.name })
+    : t('results.originUncovered', { gemeinde: gemeinde.name });
+  origin.textContent = `${t('results.searchFrom', { name: answer.origin.name })} ${coverage}`;
 
   list.replaceChildren(...answer.results.map(({ manager, distanceM }) => {
     const item = document.createElement('li');
     item.dataset.managerId = manager.id;
     const distance = document.createElement('div');
     distance.className = 'distance';
-    distance.textContent = texts.distance(distanceM);
+    distance.textContent = t('results.distance', { distance: formatKm(distanceM / 1000) });
     const actions = document.createElement('div');
     actions.className = 'result-actions';
     if (routeUrl) {
@@ -30,16 +32,16 @@ export function renderResults(answer, elements, onHighlight, { routeUrl, onShow 
         .replaceAll('{toLat}', manager.location.lat).replaceAll('{toLon}', manager.location.lon);
       route.target = '_blank';
       route.rel = 'noopener';
-      route.textContent = texts.routeLink;
-      route.setAttribute('aria-label', texts.routeLinkName(manager.name));
+      route.textContent = t('results.route');
+      route.setAttribute('aria-label', t('results.routeName', { name: manager.name }));
       actions.append(route);
     }
     if (onShow) {
       const show = document.createElement('button');
       show.type = 'button';
       show.className = 'link-button';
-      show.textContent = texts.showOnMap;
-      show.setAttribute('aria-label', texts.showOnMapName(manager.name));
+      show.textContent = t('results.showOnMap');
+      show.setAttribute('aria-label', t('results.showOnMapName', { name: manager.name }));
       show.addEventListener('click', () => onShow(manager.id));
       actions.append(show);
     }

@@ -14,7 +14,7 @@ public sealed class PageTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
     {
         var html = await api.Client.GetStringAsync("/", Cancel);
 
-        Assert.Contains("<html lang=\"de\">", html);
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", html);
         Assert.Contains("Familienmanager NRW", html);
         Assert.Contains("© Land NRW", html);
         Assert.Contains("Statistisches Bundesamt (Destatis)", html);
@@ -71,5 +71,46 @@ public sealed class PageTests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
 
         Assert.StartsWith("https://www.openstreetmap.org/directions?route={fromLat}", standard.GetProperty("routeUrl").GetString());
         Assert.Equal(JsonValueKind.Null, none.GetProperty("routeUrl").ValueKind);
+    }
+
+    [Fact]
+    public async Task TheOperatorsHelpLinksAndSignLanguageVideoAreShownAndOnlyWebAddresses()
+    {
+        await using var factory = (await DirectoryApiFactory.WithGeographyAsync())
+            .With("Pages:HelpLinks:0:Title", "Familienbüro <Olpe>")
+            .With("Pages:HelpLinks:0:Url", "https://www.olpe.de/familienbuero")
+            .With("Pages:HelpLinks:0:Description", "Beratung & Hilfe")
+            .With("Pages:HelpLinks:1:Title", "Skript")
+            .With("Pages:HelpLinks:1:Url", "javascript:alert(1)")
+            .With("Pages:SignLanguageVideoUrl", "https://video.example.org/dgs");
+        var client = factory.CreateClient();
+
+        var about = await client.GetStringAsync("/familienmanagerin?sprache=en", Cancel);
+        var easy = await client.GetStringAsync("/leichte-sprache", Cancel);
+
+        Assert.Contains("<li lang=\"de\"><a href=\"https://www.olpe.de/familienbuero\" rel=\"noopener\">Familienbüro &lt;Olpe&gt;</a>: Beratung &amp; Hilfe</li>", about);
+        Assert.DoesNotContain("javascript:", about);
+        Assert.DoesNotContain("Skript", about);
+        Assert.Contains("<a href=\"https://video.example.org/dgs\" target=\"_blank\" rel=\"noopener\">", easy);
+    }
+
+    [Fact]
+    public async Task WithoutHelpLinksThePageSaysWhereHelpIsFoundAndWithoutAVideoTheEasyPageHasNone()
+    {
+        // appsettings.json lists three; configuration can only blank them, index by index.
+        await using var factory = await DirectoryApiFactory.WithGeographyAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            factory.With($"Pages:HelpLinks:{i}:Title", "").With($"Pages:HelpLinks:{i}:Url", "");
+        }
+
+        var client = factory.CreateClient();
+
+        var about = await client.GetStringAsync("/familienmanagerin", Cancel);
+        var easy = await client.GetStringAsync("/leichte-sprache", Cancel);
+
+        Assert.Contains("Fragen Sie im Rathaus", about);
+        Assert.DoesNotContain("class=\"help-links\"", about);
+        Assert.DoesNotContain("class=\"sign-video\"", easy);
     }
 }
