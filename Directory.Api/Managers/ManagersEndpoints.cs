@@ -16,7 +16,9 @@ public sealed record ManagerResponse(
     ManagerArea Area,
     ManagerAddress Address,
     ManagerContact Contact,
-    ManagerLocation Location);
+    ManagerLocation Location,
+    [property: Description("Whether families may turn to this person directly; null where the list says nothing. Many family managers plan within the administration and offer no help to families directly.")]
+    bool? FamilyContact);
 
 /// <summary>The Gemeinde or Kreis a manager works for.</summary>
 public sealed record ManagerArea(string Key, string Name, string Level);
@@ -103,7 +105,8 @@ public static class ManagersEndpoints
             new ManagerArea(manager.AreaKey, AreaName(manager, snapshot), RegionKey.IsGemeinde(manager.AreaKey) ? GemeindeLevel : KreisLevel),
             new ManagerAddress(manager.Street, manager.Postcode, manager.Town),
             new ManagerContact(manager.Email, manager.Phone, manager.Website),
-            new ManagerLocation(manager.Latitude, manager.Longitude, manager.IsApproximate));
+            new ManagerLocation(manager.Latitude, manager.Longitude, manager.IsApproximate),
+            manager.FamilyContact);
 
     /// <summary>The name of the area <paramref name="manager"/> works for; its key if the geography lacks it.</summary>
     internal static string AreaName(PublicFamilyManager manager, ServedSnapshot snapshot) =>

@@ -38,7 +38,7 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
     public IReadOnlyList<string> PropertyNames { get; } =
     [
         "name", "organisation", "gebiet", "gebiet_name", "kreis", "regierungsbezirk", "strasse", "plz", "ort", "email",
-        "telefon", "website", "lage_ungefaehr",
+        "telefon", "website", "lage_ungefaehr", "ansprechpartner_familien",
     ];
 
     /// <summary>How many managers there are.</summary>
@@ -148,6 +148,7 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
             "telefon" => m.Phone,
             "website" => m.Website,
             "lage_ungefaehr" => m.IsApproximate,
+            "ansprechpartner_familien" => m.FamilyContact,
             _ => null,
         };
     }

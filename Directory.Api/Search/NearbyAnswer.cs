@@ -74,7 +74,7 @@ public sealed class NearbyAnswerWriter
     private readonly Dictionary<RegionLevel, JsonEncodedText> levels;
     private readonly JsonEncodedText origin, name, kind, lat, lon, gemeinde, key, kreis, level, hasManager, coveredBy, radiusKm,
         limit, distance, outsideRadius, count, results, manager, distanceM, id, organisation, area, address, street, postcode,
-        town, contact, email, phone, website, location, approximate, gemeindeLevel, kreisLevel;
+        town, contact, email, phone, website, location, approximate, familyContact, gemeindeLevel, kreisLevel;
 
     /// <summary>Works out the names from the options the endpoints write with.</summary>
     public NearbyAnswerWriter(IOptions<JsonOptions> jsonOptions)
@@ -104,6 +104,7 @@ public sealed class NearbyAnswerWriter
         (contact, email, phone, website) = (Name(nameof(Managers.ManagerResponse.Contact)), Name(nameof(Managers.ManagerContact.Email)),
             Name(nameof(Managers.ManagerContact.Phone)), Name(nameof(Managers.ManagerContact.Website)));
         (location, approximate) = (Name(nameof(Managers.ManagerResponse.Location)), Name(nameof(Managers.ManagerLocation.Approximate)));
+        familyContact = Name(nameof(Managers.ManagerResponse.FamilyContact));
         (gemeindeLevel, kreisLevel) = (Text(Managers.ManagersEndpoints.GemeindeLevel), Text(Managers.ManagersEndpoints.KreisLevel));
     }
 
@@ -186,6 +187,15 @@ public sealed class NearbyAnswerWriter
         json.WriteNumber(lon, entry.Longitude);
         json.WriteBoolean(approximate, entry.IsApproximate);
         json.WriteEndObject();
+        if (entry.FamilyContact is { } isContact)
+        {
+            json.WriteBoolean(familyContact, isContact);
+        }
+        else
+        {
+            json.WriteNull(familyContact);
+        }
+
         json.WriteEndObject();
     }
 

@@ -56,6 +56,12 @@ public sealed class FamilyManager
     /// <summary>Consent to publication; without it the entry is never shown to the public.</summary>
     public bool PublicationConsent { get; set; } = true;
 
+    /// <summary>
+    /// Whether families may turn to this person (a counselling or contact role), as the list says; null where it says
+    /// nothing. Many family managers plan within the administration and offer no help to families directly.
+    /// </summary>
+    public bool? FamilyContact { get; set; }
+
     /// <summary>Where the location comes from.</summary>
     public LocationSource LocationSource { get; set; }
 

@@ -27,7 +27,8 @@ public sealed record PublicFamilyManager(
     double Y,
     bool IsApproximate,
     double Latitude,
-    double Longitude)
+    double Longitude,
+    bool? FamilyContact)
 {
     /// <summary>
     /// Only what is public of <paramref name="manager"/>, or null when the entry is not public. Texts that repeat
@@ -45,7 +46,8 @@ public sealed record PublicFamilyManager(
         return new PublicFamilyManager(manager.Id, Pooled(manager.Title), Pooled(manager.FirstName)!, Pooled(manager.Surname)!,
             Pooled(manager.AreaKey)!, Pooled(manager.Organisation), Pooled(manager.Street), Pooled(manager.Postcode), Pooled(manager.Town),
             manager.Email, manager.Phone, Pooled(manager.Website),
-            manager.Location.X, manager.Location.Y, manager.IsApproximate, Math.Round(lat, 6), Math.Round(lon, 6));
+            manager.Location.X, manager.Location.Y, manager.IsApproximate, Math.Round(lat, 6), Math.Round(lon, 6),
+            manager.FamilyContact);
     }
 
     /// <summary>The location in EPSG:25832 as a coordinate.</summary>

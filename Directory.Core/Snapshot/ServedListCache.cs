@@ -133,6 +133,7 @@ public static class ServedListCache
                 writer.Write(m.IsApproximate);
                 writer.Write(m.Latitude);
                 writer.Write(m.Longitude);
+                writer.Write((byte)(m.FamilyContact switch { null => 0, false => 1, true => 2 }));
             }
 
             writer.Write(list.CoverageManagers.Count);
@@ -191,7 +192,8 @@ public static class ServedListCache
                 Surname: reader.Required(table), AreaKey: reader.Required(table), Organisation: reader.Text(table),
                 Street: reader.Text(table), Postcode: reader.Text(table), Town: reader.Text(table), Email: reader.Text(table),
                 Phone: reader.Text(table), Website: reader.Text(table), X: reader.Double(), Y: reader.Double(),
-                IsApproximate: reader.Boolean(), Latitude: reader.Double(), Longitude: reader.Double());
+                IsApproximate: reader.Boolean(), Latitude: reader.Double(), Longitude: reader.Double(),
+                FamilyContact: reader.OptionalBoolean());
         }
 
         var coverageManagers = new CoverageManager[reader.Count()];
@@ -242,6 +244,15 @@ public static class ServedListCache
         public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(sizeof(double)));
 
         public bool Boolean() => Bytes(1)[0] != 0;
+
+        // 0: not stated, 1: no, 2: yes.
+        public bool? OptionalBoolean() => Bytes(1)[0] switch
+        {
+            0 => null,
+            1 => false,
+            2 => true,
+            var other => throw new FormatException($"{other} is no optional yes or no."),
+        };
 
         // A count can never exceed the bytes left: a damaged count must not allocate gigabytes before failing.
         public int Count() => Int32() is var count && count >= 0 && count <= Remaining

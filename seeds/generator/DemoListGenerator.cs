@@ -17,7 +17,8 @@ internal sealed class DemoListGenerator(GeographyData geography, int seed)
     public static readonly string[] Header =
     [
         "Zertifikatsnummer", "Titel", "Nachname", "Vorname", "AGS", "Kommune", "Organisation", "Straße", "PLZ", "Ort",
-        "E-Mail", "Telefon", "Website", "Zertifiziert am", "Status", "Veröffentlichen", "Breitengrad", "Längengrad",
+        "E-Mail", "Telefon", "Website", "Zertifiziert am", "Status", "Veröffentlichen", "Ansprechpartner für Familien",
+        "Breitengrad", "Längengrad",
     ];
 
     private static readonly string[] Surnames =
@@ -112,6 +113,8 @@ internal sealed class DemoListGenerator(GeographyData geography, int seed)
                 new DateTime(year, 1 + random.Next(12), 1 + random.Next(28)).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
                 i % 29 == 13 ? "inaktiv" : "aktiv",
                 i % 24 == 5 ? "nein" : "ja",
+                // Without the random generator, so that the other columns stay as they were before this one existed.
+                (i % 3) switch { 0 => "ja", 1 => "nein", _ => "" },
                 lat, lon,
             ]);
         }

@@ -248,6 +248,27 @@ public sealed class SearchPageTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task EachResultSaysWhetherFamiliesMayTurnToThePersonWhereTheListSaysIt()
+    {
+        var page = await OpenAsync("?ort=Olpe&umkreis=50");
+        await Assertions.Expect(page.Locator("#result-list li").First).ToBeVisibleAsync();
+        var answer = await page.EvaluateAsync<JsonElement>("fetch('/api/managers/nearby?place=Olpe&radiusKm=50').then((r) => r.json())");
+
+        var seen = new HashSet<JsonValueKind>();
+        foreach (var result in answer.GetProperty("results").EnumerateArray())
+        {
+            var manager = result.GetProperty("manager");
+            var kind = manager.GetProperty("familyContact").ValueKind;
+            seen.Add(kind);
+            var text = await page.Locator($"#result-list li[data-manager-id=\"{manager.GetProperty("id").GetInt32()}\"]").InnerTextAsync();
+            Assert.Equal(kind == JsonValueKind.True, text.Contains("Ansprechpartnerin oder Ansprechpartner für Familien.", StringComparison.Ordinal));
+            Assert.Equal(kind == JsonValueKind.False, text.Contains("Keine Beratung für Familien", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(3, seen.Count); // yes, no and not stated all among the results
+    }
+
+    [Fact]
     public async Task ASearchDrawsItsRadiusToScaleAndEachResultLinksARouteAndItsPlaceOnTheMap()
     {
         var page = await OpenAsync("?ort=Olpe&umkreis=25");

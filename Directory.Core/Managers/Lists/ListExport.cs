@@ -35,7 +35,8 @@ public static class ListExport
     public static readonly string[] Header =
     [
         "Zertifikatsnummer", "Titel", "Nachname", "Vorname", "AGS", "Gebiet", "Organisation", "Straße", "PLZ", "Ort",
-        "E-Mail", "Telefon", "Website", "Zertifiziert am", "Status", "Veröffentlichen", "Breitengrad", "Längengrad",
+        "E-Mail", "Telefon", "Website", "Zertifiziert am", "Status", "Veröffentlichen", "Ansprechpartner für Familien",
+        "Breitengrad", "Längengrad",
     ];
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -93,6 +94,7 @@ public static class ListExport
             m.CertifiedOn?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "",
             m.Status == ManagerStatus.Active ? "aktiv" : "inaktiv",
             m.PublicationConsent ? "ja" : "nein",
+            m.FamilyContact switch { true => "ja", false => "nein", null => "" },
             lat, lon,
         ];
     }

@@ -20,6 +20,7 @@ public enum ListField
     CertifiedOn,
     Status,
     Consent,
+    FamilyContact,
     Latitude,
     Longitude,
     Easting,

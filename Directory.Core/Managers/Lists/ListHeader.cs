@@ -28,6 +28,7 @@ public sealed class ListHeader
         [ListField.CertifiedOn] = ["zertifiziertam", "zertifizierungsdatum", "zertifiziert", "datumderzertifizierung", "zertifikatsdatum"],
         [ListField.Status] = ["status"],
         [ListField.Consent] = ["veroeffentlichen", "veroeffentlichung", "einwilligung", "freigabe", "oeffentlich", "veroeffentlichungerlaubt"],
+        [ListField.FamilyContact] = ["ansprechpartnerfuerfamilien", "ansprechpartnerinfuerfamilien", "ansprechpartnerinnenfuerfamilien", "ansprechpartnerfamilien", "kontaktfuerfamilien", "anlaufstellefuerfamilien", "familienkontakt"],
         [ListField.Latitude] = ["breitengrad", "breite", "lat", "latitude", "geogrbreite"],
         [ListField.Longitude] = ["laengengrad", "laenge", "lon", "lng", "longitude", "geogrlaenge"],
         [ListField.Easting] = ["rechtswert", "ostwert", "easting"],

@@ -49,6 +49,7 @@ public static class ListIdentity
         Compare(current.CertifiedOn, updated.CertifiedOn, ListTexts.FieldCertifiedOn);
         Compare(current.Status, updated.Status, ListTexts.FieldStatus);
         Compare(current.PublicationConsent, updated.PublicationConsent, ListTexts.FieldConsent);
+        Compare(current.FamilyContact, updated.FamilyContact, ListTexts.FieldFamilyContact);
         if (current.LocationSource != updated.LocationSource || current.Location.Distance(updated.Location) > LocationTolerance)
         {
             fields.Add(ListTexts.FieldLocation);
@@ -75,6 +76,7 @@ public static class ListIdentity
         target.CertifiedOn = source.CertifiedOn;
         target.Status = source.Status;
         target.PublicationConsent = source.PublicationConsent;
+        target.FamilyContact = source.FamilyContact;
         target.LocationSource = source.LocationSource;
         target.Location = source.Location;
     }

@@ -60,6 +60,7 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
         var certifiedOn = CertifiedOn(row, Warn, Error);
         var status = Status(Text(ListField.Status), Warn, Error);
         var consent = Consent(Text(ListField.Consent), Warn, Error);
+        var familyContact = FamilyContact(Text(ListField.FamilyContact), Error);
         var location = Location(row, region, postcode, Warn, Error);
 
         if (problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore
@@ -85,6 +86,7 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
             CertifiedOn = certifiedOn,
             Status = status,
             PublicationConsent = consent,
+            FamilyContact = familyContact,
             LocationSource = location.Value.Source,
             Location = location.Value.Point,
         };
@@ -261,6 +263,23 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
             default:
                 error(ListField.Consent, string.Format(ListTexts.ConsentInvalid, text));
                 return false;
+        }
+    }
+
+    // Optional: an empty cell (or no column) says nothing, which the page does not turn into a "no".
+    private static bool? FamilyContact(string? text, Action<ListField, string> error)
+    {
+        switch (text is null ? null : NameFolding.Normalize(text))
+        {
+            case null:
+                return null;
+            case "ja" or "j" or "x" or "1" or "yes" or "true" or "wahr":
+                return true;
+            case "nein" or "n" or "0" or "no" or "false" or "falsch":
+                return false;
+            default:
+                error(ListField.FamilyContact, string.Format(ListTexts.FamilyContactInvalid, text));
+                return null;
         }
     }
 

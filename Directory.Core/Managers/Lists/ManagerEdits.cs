@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Directory.Core.Managers.Lists;
 
-/// <summary>What the staff area may change of one entry: consent, status and contact.</summary>
+/// <summary>What the staff area may change of one entry: consent, status, whether families may turn to the person, and contact.</summary>
 public sealed record ManagerContactEdit(
     bool PublicationConsent,
     ManagerStatus Status,
+    bool? FamilyContact,
     string? Organisation,
     string? Street,
     string? Postcode,
@@ -79,6 +80,7 @@ public static class ManagerEdits
         ListIdentity.CopyFields(current, updated);
         updated.PublicationConsent = edit.PublicationConsent;
         updated.Status = edit.Status;
+        updated.FamilyContact = edit.FamilyContact;
         updated.Organisation = Text(edit.Organisation, nameof(edit.Organisation));
         updated.Street = Text(edit.Street, nameof(edit.Street));
         updated.Town = Text(edit.Town, nameof(edit.Town));

@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b3a47eb5-1f58-4ce2-90af-5b5900ab302e"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("fe9903b3-2a13-43bf-9db1-061914157c2b"), entityTypeCount: 15)
         {
         }
 

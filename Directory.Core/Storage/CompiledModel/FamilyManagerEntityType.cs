@@ -22,7 +22,7 @@ namespace Directory.Core.Storage.CompiledModel
                 "Directory.Core.Managers.FamilyManager",
                 typeof(FamilyManager),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -67,6 +67,14 @@ namespace Directory.Core.Storage.CompiledModel
                 fieldInfo: typeof(FamilyManager).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             email.AddAnnotation("Relational:ColumnName", "email");
+
+            var familyContact = runtimeEntityType.AddProperty(
+                "FamilyContact",
+                typeof(bool?),
+                propertyInfo: typeof(FamilyManager).GetProperty("FamilyContact", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FamilyManager).GetField("<FamilyContact>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            familyContact.AddAnnotation("Relational:ColumnName", "ansprechpartner_familien");
 
             var firstName = runtimeEntityType.AddProperty(
                 "FirstName",

@@ -305,6 +305,10 @@ namespace Directory.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<bool?>("FamilyContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ansprechpartner_familien");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -344,6 +344,10 @@ namespace Directory.Core.Storage.PostgisMigrations
                         .HasColumnType("text")
                         .HasColumnName("email");
 
+                    b.Property<bool?>("FamilyContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ansprechpartner_familien");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasColumnType("text")

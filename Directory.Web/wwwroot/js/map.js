@@ -143,6 +143,16 @@ export function managerCard(manager, headingTag = 'strong') {
       card.append(p);
     }
   }
+  // Whether families may turn to the person, where the list says so: many plan within the administration.
+  if (manager.familyContact != null) {
+    const role = document.createElement('div');
+    role.className = manager.familyContact ? 'family-contact' : 'family-contact no';
+    const link = document.createElement('a');
+    link.href = `familienmanagerin${location.search.includes('sprache=') ? `?sprache=${document.documentElement.lang}` : ''}`;
+    link.textContent = t('manager.familyContact.more');
+    role.append(t(manager.familyContact ? 'manager.familyContact.yes' : 'manager.familyContact.no'), ' ', link);
+    card.append(role);
+  }
   const links = [
     manager.contact.email && ['mailto:' + manager.contact.email, manager.contact.email],
     manager.contact.phone && ['tel:' + manager.contact.phone.replace(/[^0-9+]/g, ''), manager.contact.phone],

@@ -47,6 +47,33 @@ public sealed class ManagersEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachEntrySaysWhetherFamiliesMayTurnToItAsTheListSaysAndTheSearchSaysTheSame()
+    {
+        var expected = SeedRows().Where(r => r["Veröffentlichen"] == "ja" && r["Status"] == "aktiv")
+            .ToDictionary(r => r["E-Mail"], r => r["Ansprechpartner für Familien"] switch { "ja" => (bool?)true, "nein" => false, _ => null });
+        Assert.Contains(expected.Values, v => v is true);
+        Assert.Contains(expected.Values, v => v is false);
+        Assert.Contains(expected.Values, v => v is null);
+        var client = factory.CreateClient();
+
+        var managers = await client.GetFromJsonAsync<JsonElement>("/api/managers", TestContext.Current.CancellationToken);
+        var nearby = await client.GetFromJsonAsync<JsonElement>("/api/managers/nearby?place=Olpe&radiusKm=50&limit=100", TestContext.Current.CancellationToken);
+
+        static bool? FamilyContact(JsonElement manager) => manager.GetProperty("familyContact").ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null => null,
+            var other => throw new InvalidOperationException($"familyContact is {other}"),
+        };
+        var byId = managers.EnumerateArray().ToDictionary(m => m.GetProperty("id").GetInt32(), FamilyContact);
+        Assert.All(managers.EnumerateArray(), m => Assert.Equal(expected[m.GetProperty("contact").GetProperty("email").GetString()!], FamilyContact(m)));
+        var results = nearby.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("manager")).ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, m => Assert.Equal(byId[m.GetProperty("id").GetInt32()], FamilyContact(m)));
+    }
+
+    [Fact]
     public async Task PublicEntriesCarryNoInternalFields()
     {
         var response = await factory.CreateClient().GetStringAsync("/api/managers", TestContext.Current.CancellationToken);

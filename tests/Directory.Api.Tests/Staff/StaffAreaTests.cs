@@ -277,6 +277,34 @@ public sealed class StaffAreaTests : IAsyncLifetime
         Assert.Equal("karl", history.GetProperty("importedBy").GetString());
     }
 
+    [Fact]
+    public async Task StaffSetWhetherFamiliesMayTurnToThePersonAndTheSearchAndExportSayIt()
+    {
+        var browser = await StaffBrowser.SignedInAsync(factory, "karl");
+        var previewPath = (await browser.UploadAsync("liste.csv", await File.ReadAllBytesAsync(ValidList, Cancel))).Headers.Location!.OriginalString;
+        await browser.PostFormAsync(previewPath + "?handler=Apply", [], previewPath);
+        var id = await CountAsync(db => db.FamilyManagers.Where(m => m.CertificateNumber == "K-001").Select(m => m.Id).SingleAsync());
+        var path = $"/verwaltung/eintraege/{id}";
+        var form = await browser.TextAsync(path);
+        Assert.Contains("<option value=\"\" selected=\"selected\">keine Angabe</option>", form);
+
+        var fields = Fields(consent: true, email: "juergen.beispiel@olpe.example");
+        fields["Edit.FamilyContact"] = "false";
+        var saved = await browser.PostFormAsync(path, fields);
+
+        Assert.Contains("Gespeichert: Ansprechpartner für Familien", await saved.Content.ReadAsStringAsync(Cancel));
+        var entry = JsonDocument.Parse(await factory.CreateClient().GetStringAsync($"/api/managers/{id}", Cancel)).RootElement;
+        Assert.Equal(JsonValueKind.False, entry.GetProperty("familyContact").ValueKind);
+        var export = await browser.TextAsync("/api/admin/export?format=csv");
+        Assert.Contains(";Ansprechpartner für Familien;", export.Split('\n')[0]);
+        Assert.Contains(";ja;nein;", export.Split('\n').Single(l => l.StartsWith("K-001;", StringComparison.Ordinal)));
+
+        fields["Edit.FamilyContact"] = "";
+        await browser.PostFormAsync(path, fields);
+        entry = JsonDocument.Parse(await factory.CreateClient().GetStringAsync($"/api/managers/{id}", Cancel)).RootElement;
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("familyContact").ValueKind);
+    }
+
     private static Dictionary<string, string> Fields(bool consent, string email)
     {
         var fields = new Dictionary<string, string>

@@ -70,6 +70,17 @@ public sealed class ListCorpusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhetherFamiliesMayTurnToThePersonIsStoredAsTheListSaysIt()
+    {
+        await using var db = database.Open();
+        await ListImporter.ImportAsync(db, database.Geography, Path.Combine(Corpus, "family-contact.csv"), new ListImportOptions(),
+            TestContext.Current.CancellationToken);
+
+        var stored = await db.FamilyManagers.AsNoTracking().ToDictionaryAsync(m => m.Surname, m => m.FamilyContact, TestContext.Current.CancellationToken);
+        Assert.Equal(new Dictionary<string, bool?> { ["Fiktiv"] = true, ["Beispiel"] = false, ["Vorlage"] = null }, stored);
+    }
+
+    [Fact]
     public async Task MarkupAndFormulasAreStoredVerbatim()
     {
         await using var db = database.Open();

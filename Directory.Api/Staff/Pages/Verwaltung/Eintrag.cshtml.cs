@@ -16,6 +16,9 @@ public sealed class EntryForm
 
     public ManagerStatus Status { get; set; }
 
+    /// <summary>Empty in the form: not stated.</summary>
+    public bool? FamilyContact { get; set; }
+
     public string? Organisation { get; set; }
 
     public string? Street { get; set; }
@@ -72,6 +75,7 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
         {
             PublicationConsent = Entry.PublicationConsent,
             Status = Entry.Status,
+            FamilyContact = Entry.FamilyContact,
             Organisation = Entry.Organisation,
             Street = Entry.Street,
             Postcode = Entry.Postcode,
@@ -105,7 +109,7 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
             return Page();
         }
 
-        var edit = new ManagerContactEdit(Edit.PublicationConsent, Edit.Status, Edit.Organisation, Edit.Street, Edit.Postcode, Edit.Town,
+        var edit = new ManagerContactEdit(Edit.PublicationConsent, Edit.Status, Edit.FamilyContact, Edit.Organisation, Edit.Street, Edit.Postcode, Edit.Town,
             Edit.Email, Edit.Phone, Edit.Website);
         var result = await ManagerEdits.ApplyAsync(db, snapshots.Current.Geography, id, edit, User.Identity!.Name!, cancellationToken);
         if (result is null)
