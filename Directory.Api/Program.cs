@@ -8,6 +8,7 @@ using Directory.Api.Ogc;
 using Directory.Api.Planning;
 using Directory.Api.PublicPages;
 using Directory.Api.Regions;
+using Directory.Api.Reports;
 using Directory.Api.Search;
 using Directory.Api.Security;
 using Directory.Api.Staff;
@@ -40,6 +41,7 @@ builder.Services.AddDirectory();
 builder.Services.AddRequestLimits();
 builder.Services.AddStaffArea();
 builder.Services.AddPublicPages();
+builder.Services.AddReports();
 builder.Services.AddOpenApi(options =>
 {
     // The project's own API; the OGC endpoints have their own document below.
@@ -121,6 +123,7 @@ app.MapLocate();
 app.MapMapConfig();
 app.MapSearch();
 app.MapManagers();
+app.MapReports();
 app.MapCoverage();
 app.MapPlanning();
 app.MapOgc();

@@ -18,7 +18,9 @@ public sealed record ManagerResponse(
     ManagerContact Contact,
     ManagerLocation Location,
     [property: Description("Whether families may turn to this person directly; null where the list says nothing. Many family managers plan within the administration and offer no help to families directly.")]
-    bool? FamilyContact);
+    bool? FamilyContact,
+    [property: Description("The day the entry was last checked (an import containing it, a staff edit or check); null where unknown.")]
+    DateOnly? LastChecked);
 
 /// <summary>The Gemeinde or Kreis a manager works for.</summary>
 public sealed record ManagerArea(string Key, string Name, string Level);
@@ -106,7 +108,7 @@ public static class ManagersEndpoints
             new ManagerAddress(manager.Street, manager.Postcode, manager.Town),
             new ManagerContact(manager.Email, manager.Phone, manager.Website),
             new ManagerLocation(manager.Latitude, manager.Longitude, manager.IsApproximate),
-            manager.FamilyContact);
+            manager.FamilyContact, manager.LastChecked);
 
     /// <summary>The name of the area <paramref name="manager"/> works for; its key if the geography lacks it.</summary>
     internal static string AreaName(PublicFamilyManager manager, ServedSnapshot snapshot) =>

@@ -38,7 +38,7 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
     public IReadOnlyList<string> PropertyNames { get; } =
     [
         "name", "organisation", "gebiet", "gebiet_name", "kreis", "regierungsbezirk", "strasse", "plz", "ort", "email",
-        "telefon", "website", "lage_ungefaehr", "ansprechpartner_familien",
+        "telefon", "website", "lage_ungefaehr", "ansprechpartner_familien", "geprueft_am",
     ];
 
     /// <summary>How many managers there are.</summary>
@@ -149,6 +149,7 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
             "website" => m.Website,
             "lage_ungefaehr" => m.IsApproximate,
             "ansprechpartner_familien" => m.FamilyContact,
+            "geprueft_am" => m.LastChecked?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => null,
         };
     }

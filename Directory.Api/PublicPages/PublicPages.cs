@@ -21,6 +21,9 @@ public sealed record PublicPage(string Template, string Self, bool Translated, p
 /// </summary>
 public static partial class PublicPages
 {
+    /// <summary>The embedded view: the one page other sites may frame (Security:FrameAncestors).</summary>
+    public const string EmbeddedViewPath = "/einbetten/karte";
+
     /// <summary>Every public page.</summary>
     public static readonly IReadOnlyList<PublicPage> All =
     [
@@ -28,8 +31,11 @@ public static partial class PublicPages
         new("abdeckung.html", "abdeckung", true, "/abdeckung", "/abdeckung.html"),
         new("familienmanagerin.html", "familienmanagerin", true, "/familienmanagerin", "/familienmanagerin.html"),
         new("barrierefreiheit.html", "barrierefreiheit", true, "/barrierefreiheit", "/barrierefreiheit.html"),
+        new("eintrag.html", "eintrag", true, "/eintrag", "/eintrag.html"),
         new("steckbrief.html", "abdeckung/steckbrief", false, "/abdeckung/steckbrief", "/steckbrief.html"),
         new("leichte-sprache.html", "leichte-sprache", false, "/leichte-sprache", "/leichte-sprache.html"),
+        new("einbetten.html", "einbetten", false, "/einbetten", "/einbetten.html"),
+        new("einbetten-karte.html", "einbetten/karte", true, EmbeddedViewPath),
         new("api.html", "api.html", false, "/api.html"),
     ];
 
@@ -80,7 +86,8 @@ public static partial class PublicPages
 }
 
 /// <summary>Fills the page templates and keeps each (page, language, chosen language) once.</summary>
-public sealed partial class PublicPageRenderer(IWebHostEnvironment environment, IOptions<PublicPageOptions> options)
+public sealed partial class PublicPageRenderer(IWebHostEnvironment environment, IOptions<PublicPageOptions> options,
+    IOptions<Reports.ReportOptions> reportOptions)
 {
     private readonly ConcurrentDictionary<(string Page, string Language, string? Chosen), byte[]> pages = new();
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> texts = new();
@@ -109,9 +116,12 @@ public sealed partial class PublicPageRenderer(IWebHostEnvironment environment, 
         var template = ReadFile(page.Template);
         var own = Texts(language);
         var german = Texts(PageLanguages.German);
+        var retentionDays = reportOptions.Value.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string Text(string key) =>
-            own.GetValueOrDefault(key) ?? german.GetValueOrDefault(key)
-            ?? throw new InvalidOperationException($"{page.Template}: no text \"{key}\" in i18n/de.json.");
+            (own.GetValueOrDefault(key) ?? german.GetValueOrDefault(key)
+             ?? throw new InvalidOperationException($"{page.Template}: no text \"{key}\" in i18n/de.json."))
+            // The one figure a page's text takes from configuration: how long reports are kept (the privacy text).
+            .Replace("{retentionDays}", retentionDays, StringComparison.Ordinal);
 
         var html = Placeholder().Replace(template, match =>
         {

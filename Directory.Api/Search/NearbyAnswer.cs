@@ -74,7 +74,7 @@ public sealed class NearbyAnswerWriter
     private readonly Dictionary<RegionLevel, JsonEncodedText> levels;
     private readonly JsonEncodedText origin, name, kind, lat, lon, gemeinde, key, kreis, level, hasManager, coveredBy, radiusKm,
         limit, distance, outsideRadius, count, results, manager, distanceM, id, organisation, area, address, street, postcode,
-        town, contact, email, phone, website, location, approximate, familyContact, gemeindeLevel, kreisLevel;
+        town, contact, email, phone, website, location, approximate, familyContact, lastChecked, gemeindeLevel, kreisLevel;
 
     /// <summary>Works out the names from the options the endpoints write with.</summary>
     public NearbyAnswerWriter(IOptions<JsonOptions> jsonOptions)
@@ -104,7 +104,7 @@ public sealed class NearbyAnswerWriter
         (contact, email, phone, website) = (Name(nameof(Managers.ManagerResponse.Contact)), Name(nameof(Managers.ManagerContact.Email)),
             Name(nameof(Managers.ManagerContact.Phone)), Name(nameof(Managers.ManagerContact.Website)));
         (location, approximate) = (Name(nameof(Managers.ManagerResponse.Location)), Name(nameof(Managers.ManagerLocation.Approximate)));
-        familyContact = Name(nameof(Managers.ManagerResponse.FamilyContact));
+        (familyContact, lastChecked) = (Name(nameof(Managers.ManagerResponse.FamilyContact)), Name(nameof(Managers.ManagerResponse.LastChecked)));
         (gemeindeLevel, kreisLevel) = (Text(Managers.ManagersEndpoints.GemeindeLevel), Text(Managers.ManagersEndpoints.KreisLevel));
     }
 
@@ -196,6 +196,7 @@ public sealed class NearbyAnswerWriter
             json.WriteNull(familyContact);
         }
 
+        WriteStringOrNull(json, lastChecked, entry.LastChecked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteEndObject();
     }
 

@@ -11,8 +11,8 @@ namespace Directory.Api.Security;
 /// <summary>
 /// Limits on what one client may ask: a token bucket per client address on the public API (429 with a German
 /// problem document and Retry-After), a fixed number of password attempts per client address and minute on the
-/// staff area's sign-in and password pages (429 with a short page), and a small request body everywhere except the
-/// list upload.
+/// staff area's sign-in and password pages (429 with a short page), a fixed number of reports of wrong entries per
+/// client address and hour, and a small request body everywhere except the list upload.
 /// </summary>
 public static class RequestLimits
 {
@@ -29,7 +29,7 @@ public static class RequestLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteRejectionAsync;
         });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>, IOptions<Reports.ReportOptions>>((options, security, reportOptions) =>
         {
             var permits = security.Value.PermitsPerMinute;
             var burst = security.Value.Burst;
@@ -59,7 +59,20 @@ public static class RequestLimits
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         }));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(publicApi, passwordAttempts);
+            // Reports of wrong entries per client address and hour: each is read by a person.
+            var reportsPerHour = reportOptions.Value.PerHour;
+            var reports = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                reportsPerHour == 0 || !IsReport(context.Request)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = reportsPerHour,
+                            Window = TimeSpan.FromHours(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(publicApi, passwordAttempts, reports);
         });
         // Reading a form (sign-in, edit, upload) never buffers more than the upload limit allows.
         services.AddOptions<FormOptions>().Configure<IOptions<SecurityOptions>>((form, security) =>
@@ -91,6 +104,12 @@ public static class RequestLimits
     }
 
     private static long UploadBodyLimit(SecurityOptions security) => 2 * security.MaxUploadBytes;
+
+    // POST /api/managers/{id}/reports
+    private static bool IsReport(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments("/api/managers", StringComparison.OrdinalIgnoreCase, out var rest)
+        && rest.Value is { } tail && tail.EndsWith("/reports", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPasswordAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)

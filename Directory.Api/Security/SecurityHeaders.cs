@@ -18,29 +18,32 @@ public static class SecurityHeaders
         var map = app.ApplicationServices.GetRequiredService<IOptions<MapOptions>>().Value;
         var publicPolicy = ContentSecurityPolicy(map.TileUrl, security.FrameAncestors);
         var staffPolicy = ContentSecurityPolicy(null, []);
+        // The embedded view is framed by this service's own generator preview, and by the configured origins.
+        var embeddedPolicy = ContentSecurityPolicy(map.TileUrl, security.FrameAncestors, selfAlways: true);
         return app.Use((context, next) =>
         {
             // Set when the response starts, not now: the exception handler clears the headers of a failed request
             // before it writes the error, and that answer must carry them too.
             context.Response.OnStarting(() =>
             {
-                Apply(context, security, publicPolicy, staffPolicy);
+                Apply(context, security, publicPolicy, staffPolicy, embeddedPolicy);
                 return Task.CompletedTask;
             });
             return next(context);
         });
     }
 
-    private static void Apply(HttpContext context, SecurityOptions security, string publicPolicy, string staffPolicy)
+    private static void Apply(HttpContext context, SecurityOptions security, string publicPolicy, string staffPolicy, string embeddedPolicy)
     {
         var staff = StaffPaths.IsStaff(context.Request.Path);
+        var embedded = context.Request.Path.Equals(PublicPages.PublicPages.EmbeddedViewPath, StringComparison.OrdinalIgnoreCase);
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = staff ? staffPolicy : publicPolicy;
+        headers.ContentSecurityPolicy = staff ? staffPolicy : embedded ? embeddedPolicy : publicPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
-        if (staff || security.FrameAncestors.Length == 0)
+        if (staff || (security.FrameAncestors.Length == 0 && !embedded))
         {
             // For browsers that predate frame-ancestors; it cannot name several origins, so only when none may embed.
             headers.XFrameOptions = "DENY";
@@ -56,7 +59,7 @@ public static class SecurityHeaders
     }
 
     /// <summary>The policy for the given optional tile server and embedding origins.</summary>
-    public static string ContentSecurityPolicy(string? tileUrl, IReadOnlyCollection<string> frameAncestors)
+    public static string ContentSecurityPolicy(string? tileUrl, IReadOnlyCollection<string> frameAncestors, bool selfAlways = false)
     {
         var images = "'self' data:";
         if (!string.IsNullOrWhiteSpace(tileUrl) && TileOrigin(tileUrl) is { } origin)
@@ -64,7 +67,7 @@ public static class SecurityHeaders
             images += " " + origin;
         }
 
-        var ancestors = frameAncestors.Count == 0 ? "'none'" : "'self' " + string.Join(' ', frameAncestors);
+        var ancestors = frameAncestors.Count == 0 ? (selfAlways ? "'self'" : "'none'") : "'self' " + string.Join(' ', frameAncestors);
         return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; font-src 'self'; connect-src 'self'; "
             + $"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {ancestors}";
     }

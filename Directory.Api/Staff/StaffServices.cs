@@ -59,6 +59,7 @@ public static class StaffServices
     /// <summary>Registers Identity, the cookie, the policies, antiforgery and the pages.</summary>
     public static IServiceCollection AddStaffArea(this IServiceCollection services)
     {
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();

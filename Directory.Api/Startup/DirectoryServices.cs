@@ -64,6 +64,7 @@ public static class DirectoryServices
                     StatusCodes.Status401Unauthorized => (ApiTexts.Status401, ApiTexts.Status401Detail),
                     StatusCodes.Status403Forbidden => (ApiTexts.Status403, ApiTexts.Status403Detail),
                     StatusCodes.Status413PayloadTooLarge => (ApiTexts.Status413, ApiTexts.Status413Detail),
+                    StatusCodes.Status415UnsupportedMediaType => (ApiTexts.Status415, ApiTexts.Status415Detail),
                     StatusCodes.Status404NotFound => (ApiTexts.Status404, ApiTexts.Status404Detail),
                     StatusCodes.Status405MethodNotAllowed => (ApiTexts.Status405, ApiTexts.Status405Detail),
                     StatusCodes.Status500InternalServerError => (ApiTexts.Status500, ApiTexts.Status500Detail),

@@ -62,6 +62,12 @@ public sealed class FamilyManager
     /// </summary>
     public bool? FamilyContact { get; set; }
 
+    /// <summary>
+    /// The day the entry was last checked: set by a list import that contains it (changed or not), by a staff edit, or
+    /// by "geprüft" in the staff area; null for an entry not checked since this was recorded.
+    /// </summary>
+    public DateOnly? LastCheckedOn { get; set; }
+
     /// <summary>Where the location comes from.</summary>
     public LocationSource LocationSource { get; set; }
 

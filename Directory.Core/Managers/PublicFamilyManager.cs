@@ -28,7 +28,8 @@ public sealed record PublicFamilyManager(
     bool IsApproximate,
     double Latitude,
     double Longitude,
-    bool? FamilyContact)
+    bool? FamilyContact,
+    DateOnly? LastChecked)
 {
     /// <summary>
     /// Only what is public of <paramref name="manager"/>, or null when the entry is not public. Texts that repeat
@@ -47,7 +48,7 @@ public sealed record PublicFamilyManager(
             Pooled(manager.AreaKey)!, Pooled(manager.Organisation), Pooled(manager.Street), Pooled(manager.Postcode), Pooled(manager.Town),
             manager.Email, manager.Phone, Pooled(manager.Website),
             manager.Location.X, manager.Location.Y, manager.IsApproximate, Math.Round(lat, 6), Math.Round(lon, 6),
-            manager.FamilyContact);
+            manager.FamilyContact, manager.LastCheckedOn);
     }
 
     /// <summary>The location in EPSG:25832 as a coordinate.</summary>

@@ -100,7 +100,7 @@ public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManager
         nameof(FamilyManager.Organisation), nameof(FamilyManager.Street), nameof(FamilyManager.Postcode),
         nameof(FamilyManager.Town), nameof(FamilyManager.Email), nameof(FamilyManager.Phone), nameof(FamilyManager.Website),
         nameof(FamilyManager.CertifiedOn), nameof(FamilyManager.Status), nameof(FamilyManager.PublicationConsent),
-        nameof(FamilyManager.FamilyContact), nameof(FamilyManager.LocationSource), nameof(FamilyManager.Location),
+        nameof(FamilyManager.FamilyContact), nameof(FamilyManager.LastCheckedOn), nameof(FamilyManager.LocationSource), nameof(FamilyManager.Location),
     ];
 
     private static FamilyManager Read(Row row) => new()
@@ -122,6 +122,7 @@ public sealed record ServedList(IReadOnlyList<PublicFamilyManager> PublicManager
         Status = row.Get<ManagerStatus>(nameof(FamilyManager.Status)),
         PublicationConsent = row.Get<bool>(nameof(FamilyManager.PublicationConsent)),
         FamilyContact = row.Get<bool?>(nameof(FamilyManager.FamilyContact)),
+        LastCheckedOn = row.Get<DateOnly?>(nameof(FamilyManager.LastCheckedOn)),
         LocationSource = row.Get<LocationSource>(nameof(FamilyManager.LocationSource)),
         Location = row.Get<NetTopologySuite.Geometries.Point>(nameof(FamilyManager.Location)),
     };

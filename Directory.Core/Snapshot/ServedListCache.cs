@@ -134,6 +134,7 @@ public static class ServedListCache
                 writer.Write(m.Latitude);
                 writer.Write(m.Longitude);
                 writer.Write((byte)(m.FamilyContact switch { null => 0, false => 1, true => 2 }));
+                writer.Write(m.LastChecked?.DayNumber ?? NoDate);
             }
 
             writer.Write(list.CoverageManagers.Count);
@@ -193,7 +194,7 @@ public static class ServedListCache
                 Street: reader.Text(table), Postcode: reader.Text(table), Town: reader.Text(table), Email: reader.Text(table),
                 Phone: reader.Text(table), Website: reader.Text(table), X: reader.Double(), Y: reader.Double(),
                 IsApproximate: reader.Boolean(), Latitude: reader.Double(), Longitude: reader.Double(),
-                FamilyContact: reader.OptionalBoolean());
+                FamilyContact: reader.OptionalBoolean(), LastChecked: DayOrNull(reader.Int32()));
         }
 
         var coverageManagers = new CoverageManager[reader.Count()];

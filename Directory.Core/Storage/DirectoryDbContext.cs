@@ -50,6 +50,9 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
     /// <summary>Table <c>import_history</c>.</summary>
     public DbSet<Managers.ImportRecord> ImportHistory => Set<Managers.ImportRecord>();
 
+    /// <summary>Table <c>meldungen</c>: citizens' reports of wrong entries, for staff only.</summary>
+    public DbSet<Reports.ManagerReport> ManagerReports => Set<Reports.ManagerReport>();
+
     /// <summary>Table <c>staged_lists</c>: uploads waiting for "Übernehmen".</summary>
     public DbSet<StagedList> StagedLists => Set<StagedList>();
 

@@ -32,7 +32,7 @@ public class SearchBenchmarks
         index = new ManagerIndex(Enumerable.Range(1, Managers).Select(i =>
         {
             var at = Near(data.Municipalities[random.Next(data.Municipalities.Count)]);
-            return new PublicFamilyManager(i, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, at.X, at.Y, false, 0, 0, null);
+            return new PublicFamilyManager(i, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, at.X, at.Y, false, 0, 0, null, null);
         }).ToList());
         origins = Enumerable.Range(0, 4096).Select(_ => Near(data.Municipalities[random.Next(data.Municipalities.Count)])).ToArray();
     }

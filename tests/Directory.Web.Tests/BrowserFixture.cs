@@ -23,6 +23,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>
+    /// An origin on 127.0.0.1 (a free port, nothing listening yet) that Security:FrameAncestors allows to embed the
+    /// embedded view; a test serves its host page there.
+    /// </summary>
+    public string PartnerOrigin { get; } = $"http://127.0.0.1:{FreePort()}";
+
+    /// <summary>A port free on 127.0.0.1 now.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     public async ValueTask InitializeAsync()
     {
         var chromium = ExternalTool.Require("chromium", "chromium");
@@ -37,6 +53,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Directory:GeographySource", RepositoryPaths.Data);
             // One browser runs many tests' worth of requests from one address in seconds; the limit has its own tests.
             builder.UseSetting("Security:PermitsPerMinute", "0");
+            builder.UseSetting("Reports:PerHour", "0");
+            builder.UseSetting("Security:FrameAncestors:0", PartnerOrigin);
         });
         factory.UseKestrel();
         factory.StartServer();
@@ -86,6 +104,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         System.IO.Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Makes a staff account as <c>Directory.Import user add</c> does and returns its one-time password.</summary>
+    public async Task<string> AddStaffAccountAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Directory.Core.Staff.StaffUser>>();
+        var password = Directory.Core.Staff.Accounts.StaffIdentity.GenerateOneTimePassword();
+        var result = await users.CreateAsync(new Directory.Core.Staff.StaffUser { UserName = name, MustChangePassword = true, CreatedAtUtc = DateTime.UtcNow }, password);
+        Assert.True(result.Succeeded, Directory.Core.Staff.Accounts.StaffIdentity.Describe(result));
+        return password;
+    }
+
+    /// <summary>Signs <paramref name="page"/> in as a new account <paramref name="name"/> with its own password; ends on the overview.</summary>
+    public async Task SignInAsNewStaffAsync(IPage page, string name)
+    {
+        const string ownPassword = "Ein Satz als eigenes Passwort";
+        var oneTime = await AddStaffAccountAsync(name);
+        await page.GotoAsync(BaseAddress + "/verwaltung/anmelden");
+        await page.GetByLabel("Kontoname").FillAsync(name);
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(oneTime);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.GetByLabel("Bisheriges Passwort").FillAsync(oneTime);
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync(ownPassword);
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync(ownPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Übersicht", Level = 1 })).ToBeVisibleAsync();
     }
 
     /// <summary>The service's own services, e.g. to make a staff account as the CLI does.</summary>

@@ -1,10 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Directory.Core.Staff;
-using Directory.Core.Staff.Accounts;
 using Directory.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Directory.Web.Tests;
@@ -147,13 +143,5 @@ public sealed class StaffPageTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.True(violations.GetArrayLength() == 0, $"{page.Url}: {violations}");
     }
 
-    private async Task<string> AddAccountAsync(string name)
-    {
-        await using var scope = browser.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var password = StaffIdentity.GenerateOneTimePassword();
-        var result = await users.CreateAsync(new StaffUser { UserName = name, MustChangePassword = true, CreatedAtUtc = DateTime.UtcNow }, password);
-        Assert.True(result.Succeeded, StaffIdentity.Describe(result));
-        return password;
-    }
+    private Task<string> AddAccountAsync(string name) => browser.AddStaffAccountAsync(name);
 }

@@ -23,6 +23,12 @@ public static class ImportHistory
 
         /// <summary>One entry edited in the staff area.</summary>
         public const string Edit = "edit";
+
+        /// <summary>A citizen's report about an entry marked done in the staff area.</summary>
+        public const string ReportDone = "report-done";
+
+        /// <summary>One entry marked as checked ("geprüft") in the staff area, unchanged.</summary>
+        public const string Checked = "checked";
     }
 
     /// <summary>How it ended.</summary>
@@ -68,9 +74,32 @@ public static class ImportHistory
         Report = ListReportJson.Serialize(report),
     });
 
+    /// <summary>Adds the row of a report marked done (<paramref name="entry"/>: the entry it was about).</summary>
+    public static ImportRecord AddReportDone(DirectoryDbContext db, string entry, string doneBy, DateTime atUtc) =>
+        AddEntryEvent(db, Modes.ReportDone, entry, doneBy, atUtc);
+
+    /// <summary>Adds the row of an entry marked checked, unchanged.</summary>
+    public static ImportRecord AddChecked(DirectoryDbContext db, string entry, string checkedBy, DateTime atUtc) =>
+        AddEntryEvent(db, Modes.Checked, entry, checkedBy, atUtc);
+
+    private static ImportRecord AddEntryEvent(DirectoryDbContext db, string mode, string entry, string by, DateTime atUtc) => Add(db, new ImportRecord
+    {
+        ImportedAtUtc = atUtc,
+        FileName = entry,
+        Sha256 = "",
+        Mode = mode,
+        Result = Results.Applied,
+        ImportedBy = by,
+    });
+
     /// <summary>What the row is about, for people: the file name, or "Eintrag bearbeitet: …" for an edit.</summary>
-    public static string Subject(ImportRecord record) =>
-        record.Mode == Modes.Edit ? string.Format(ListTexts.EditHistoryName, record.FileName) : record.FileName;
+    public static string Subject(ImportRecord record) => record.Mode switch
+    {
+        Modes.Edit => string.Format(ListTexts.EditHistoryName, record.FileName),
+        Modes.ReportDone => string.Format(ListTexts.ReportDoneHistoryName, record.FileName),
+        Modes.Checked => string.Format(ListTexts.CheckedHistoryName, record.FileName),
+        _ => record.FileName,
+    };
 
     /// <summary>The mode in words ("ersetzen", "ergänzen", "Bearbeitung"); an unknown code as it is.</summary>
     public static string ModeText(string mode) => mode switch
@@ -78,6 +107,8 @@ public static class ImportHistory
         Modes.Replace => HistoryTexts.ModeReplace,
         Modes.Merge => HistoryTexts.ModeMerge,
         Modes.Edit => HistoryTexts.ModeEdit,
+        Modes.ReportDone => HistoryTexts.ModeReportDone,
+        Modes.Checked => HistoryTexts.ModeChecked,
         _ => mode,
     };
 

@@ -36,7 +36,7 @@ public static class ListExport
     [
         "Zertifikatsnummer", "Titel", "Nachname", "Vorname", "AGS", "Gebiet", "Organisation", "Straße", "PLZ", "Ort",
         "E-Mail", "Telefon", "Website", "Zertifiziert am", "Status", "Veröffentlichen", "Ansprechpartner für Familien",
-        "Breitengrad", "Längengrad",
+        "Geprüft am", "Breitengrad", "Längengrad",
     ];
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -95,6 +95,7 @@ public static class ListExport
             m.Status == ManagerStatus.Active ? "aktiv" : "inaktiv",
             m.PublicationConsent ? "ja" : "nein",
             m.FamilyContact switch { true => "ja", false => "nein", null => "" },
+            m.LastCheckedOn?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "",
             lat, lon,
         ];
     }

@@ -21,6 +21,7 @@ public enum ListField
     Status,
     Consent,
     FamilyContact,
+    LastChecked,
     Latitude,
     Longitude,
     Easting,

@@ -29,6 +29,8 @@ public sealed class ListHeader
         [ListField.Status] = ["status"],
         [ListField.Consent] = ["veroeffentlichen", "veroeffentlichung", "einwilligung", "freigabe", "oeffentlich", "veroeffentlichungerlaubt"],
         [ListField.FamilyContact] = ["ansprechpartnerfuerfamilien", "ansprechpartnerinfuerfamilien", "ansprechpartnerinnenfuerfamilien", "ansprechpartnerfamilien", "kontaktfuerfamilien", "anlaufstellefuerfamilien", "familienkontakt"],
+        // Recognised so that an export imports without a note, and ignored: an import checks every entry it contains today.
+        [ListField.LastChecked] = ["geprueftam", "zuletztgeprueft", "letztepruefung", "geprueft"],
         [ListField.Latitude] = ["breitengrad", "breite", "lat", "latitude", "geogrbreite"],
         [ListField.Longitude] = ["laengengrad", "laenge", "lon", "lng", "longitude", "geogrlaenge"],
         [ListField.Easting] = ["rechtswert", "ostwert", "easting"],

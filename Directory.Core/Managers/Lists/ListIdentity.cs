@@ -77,6 +77,7 @@ public static class ListIdentity
         target.Status = source.Status;
         target.PublicationConsent = source.PublicationConsent;
         target.FamilyContact = source.FamilyContact;
+        target.LastCheckedOn = source.LastCheckedOn;
         target.LocationSource = source.LocationSource;
         target.Location = source.Location;
     }

@@ -51,7 +51,10 @@ public static class ListImporter
         var protectedCertificates = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var toAdd = new List<FamilyManager>();
         var toUpdate = new List<(FamilyManager Target, FamilyManager Source)>();
+        var unchanged = new List<int>();
         var rowProblems = new List<ListProblem>();
+        // Every entry the list contains counts as checked today, changed or not.
+        var today = options.Today ?? DateOnly.FromDateTime(DateTime.Now);
 
         while (rows.MoveNext())
         {
@@ -95,6 +98,7 @@ public static class ListImporter
             }
 
             report.RowsAccepted++;
+            entry!.LastCheckedOn = today;
             var key = ListIdentity.Of(entry!);
             if (!matched.Contains(key) && existingByKey.TryGetValue(key, out var current))
             {
@@ -103,6 +107,7 @@ public static class ListImporter
                 if (fields.Count == 0)
                 {
                     report.UnchangedCount++;
+                    unchanged.Add(current.Id);
                 }
                 else
                 {
@@ -165,7 +170,7 @@ public static class ListImporter
         }
 
         report.Result = report.RowsRejected > 0 ? ListImportResult.AppliedWithRejectedRows : ListImportResult.Applied;
-        await WriteAsync(db, report, options.ImportedBy, toAdd, toUpdate, toRemove, cancellationToken);
+        await WriteAsync(db, report, options.ImportedBy, toAdd, toUpdate, toRemove, (unchanged, today), cancellationToken);
         return report;
     }
 
@@ -261,7 +266,8 @@ public static class ListImporter
     }
 
     private static async Task WriteAsync(DirectoryDbContext db, ListImportReport report, string? importedBy, List<FamilyManager> toAdd,
-        List<(FamilyManager Target, FamilyManager Source)> toUpdate, List<FamilyManager> toRemove, CancellationToken cancellationToken)
+        List<(FamilyManager Target, FamilyManager Source)> toUpdate, List<FamilyManager> toRemove,
+        (List<int> Ids, DateOnly Today) unchanged, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.FamilyManagers.RemoveRange(toRemove);
@@ -272,6 +278,13 @@ public static class ListImporter
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // The unchanged entries are checked too: one statement per thousand, not one tracked entity each.
+        foreach (var ids in unchanged.Ids.Chunk(1000))
+        {
+            await db.FamilyManagers.Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastCheckedOn, unchanged.Today), cancellationToken);
+        }
+
         await Rows.InsertAsync(db, toAdd, cancellationToken);
         ImportHistory.AddListImport(db, report, importedBy);
         await db.SaveChangesAsync(cancellationToken);

@@ -106,6 +106,8 @@ public static class ManagerEdits
             return new ManagerEditResult(errors, changed, null);
         }
 
+        // Staff looked at the entry and changed it: it counts as checked today.
+        updated.LastCheckedOn = DateOnly.FromDateTime(DateTime.Now);
         var description = ListIdentity.Describe(updated);
         var report = new ListImportReport { FileName = description, Sha256 = "", Mode = ListImportMode.Merge, Result = ListImportResult.Applied, ChangedCount = 1 };
         report.Changed.Add(new ListChange(description, changed));
@@ -117,5 +119,28 @@ public static class ManagerEdits
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new ManagerEditResult(errors, changed, record.Id);
+    }
+
+    /// <summary>
+    /// Marks entry <paramref name="id"/> as checked on <paramref name="today"/> without changing it ("geprüft"),
+    /// recorded in the history; false when there is no such entry.
+    /// </summary>
+    public static async Task<bool> MarkCheckedAsync(DirectoryDbContext db, int id, string checkedBy, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entry = await db.FamilyManagers.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        entry.LastCheckedOn = today;
+        ImportHistory.AddChecked(db, ListIdentity.Describe(entry), checkedBy, DateTime.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
+        await DirectoryState.BumpListAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return true;
     }
 }

@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe9903b3-2a13-43bf-9db1-061914157c2b"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("ec5cdfb2-2bc5-4a67-94d6-ea160b931af6"), entityTypeCount: 16)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Directory.Core.Storage.CompiledModel
             var postcode = PostcodeEntityType.Create(this);
             var familyManager = FamilyManagerEntityType.Create(this);
             var importRecord = ImportRecordEntityType.Create(this);
+            var managerReport = ManagerReportEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
             var stagedList = StagedListEntityType.Create(this);
             var directoryState = DirectoryStateEntityType.Create(this);
@@ -44,6 +45,7 @@ namespace Directory.Core.Storage.CompiledModel
             PostcodeEntityType.CreateAnnotations(postcode);
             FamilyManagerEntityType.CreateAnnotations(familyManager);
             ImportRecordEntityType.CreateAnnotations(importRecord);
+            ManagerReportEntityType.CreateAnnotations(managerReport);
             StaffUserEntityType.CreateAnnotations(staffUser);
             StagedListEntityType.CreateAnnotations(stagedList);
             DirectoryStateEntityType.CreateAnnotations(directoryState);

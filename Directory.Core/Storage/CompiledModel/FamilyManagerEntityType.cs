@@ -22,7 +22,7 @@ namespace Directory.Core.Storage.CompiledModel
                 "Directory.Core.Managers.FamilyManager",
                 typeof(FamilyManager),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -82,6 +82,15 @@ namespace Directory.Core.Storage.CompiledModel
                 propertyInfo: typeof(FamilyManager).GetProperty("FirstName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FamilyManager).GetField("<FirstName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             firstName.AddAnnotation("Relational:ColumnName", "vorname");
+
+            var lastCheckedOn = runtimeEntityType.AddProperty(
+                "LastCheckedOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(FamilyManager).GetProperty("LastCheckedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FamilyManager).GetField("<LastCheckedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastCheckedOn.AddAnnotation("Relational:ColumnName", "geprueft_am");
+            lastCheckedOn.AddAnnotation("Relational:ColumnType", "DATE");
 
             var location = runtimeEntityType.AddProperty(
                 "Location",

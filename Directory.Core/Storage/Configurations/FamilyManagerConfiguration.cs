@@ -31,6 +31,7 @@ internal sealed class FamilyManagerConfiguration : IEntityTypeConfiguration<Fami
             .HasConversion(s => s == ManagerStatus.Active ? "aktiv" : "inaktiv", s => s == "aktiv" ? ManagerStatus.Active : ManagerStatus.Inactive);
         builder.Property(m => m.PublicationConsent).HasColumnName("veroeffentlichen");
         builder.Property(m => m.FamilyContact).HasColumnName("ansprechpartner_familien");
+        builder.Property(m => m.LastCheckedOn).HasColumnName("geprueft_am").HasColumnType("DATE");
         builder.Property(m => m.LocationSource).HasColumnName("lage_quelle")
             .HasConversion(
                 s => s == LocationSource.Coordinates ? "koordinaten" : s == LocationSource.Postcode ? "postleitzahl" : "gebiet",

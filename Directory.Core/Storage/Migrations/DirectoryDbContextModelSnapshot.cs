@@ -314,6 +314,10 @@ namespace Directory.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("vorname");
 
+                    b.Property<DateOnly?>("LastCheckedOn")
+                        .HasColumnType("DATE")
+                        .HasColumnName("geprueft_am");
+
                     b.Property<byte[]>("Location")
                         .IsRequired()
                         .HasColumnType("POINT")
@@ -450,6 +454,56 @@ namespace Directory.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("import_history", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Reports.ManagerReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("erledigt_utc");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erledigt_von");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eintrag");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("art");
+
+                    b.Property<int>("ManagerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eintrag_id");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("eingegangen_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAtUtc");
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("meldungen", (string)null);
                 });
 
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>

@@ -353,6 +353,10 @@ namespace Directory.Core.Storage.PostgisMigrations
                         .HasColumnType("text")
                         .HasColumnName("vorname");
 
+                    b.Property<DateOnly?>("LastCheckedOn")
+                        .HasColumnType("DATE")
+                        .HasColumnName("geprueft_am");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point, 25832)")
@@ -495,6 +499,58 @@ namespace Directory.Core.Storage.PostgisMigrations
                     b.HasKey("Id");
 
                     b.ToTable("import_history", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Reports.ManagerReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erledigt_utc");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("text")
+                        .HasColumnName("erledigt_von");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("eintrag");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("art");
+
+                    b.Property<int>("ManagerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("eintrag_id");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("eingegangen_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAtUtc");
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("meldungen", (string)null);
                 });
 
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>

@@ -1,5 +1,5 @@
 import { toLatLng } from './geo.js';
-import { t } from './i18n.js';
+import { t, formatMonth, withLanguage } from './i18n.js';
 import { addLabels } from './labels.js';
 
 const municipalityStyle = { color: '#5b6b78', weight: 0.7, fillColor: '#d8e8dc', fillOpacity: 0.75 };
@@ -85,6 +85,12 @@ export function createMap(element, config, municipalities, districts, managers, 
       const points = answer.outsideRadius ? answer.results.map(({ manager }) => toLatLng([manager.location.lon, manager.location.lat])) : [];
       map.flyToBounds(radiusCircle.getBounds().extend(L.latLngBounds([origin, ...points])).pad(0.05), { duration: 0.5 });
     },
+    // An area (a GeoJSON feature) drawn as the selection and filling the map: the embedded view's region.
+    fitTo(feature) {
+      selectedLayer?.remove();
+      selectedLayer = L.geoJSON(feature, { style: selectedStyle, interactive: false }).addTo(map);
+      map.fitBounds(selectedLayer.getBounds(), { padding: [8, 8] });
+    },
     // A result's entry on the map: zoomed to, its card opened.
     showManager(id) {
       const marker = markers.get(id);
@@ -126,9 +132,10 @@ function clusterIcon(count) {
   return L.divIcon({ html, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
 }
 
-// A card for a manager: name, organisation, area, address, contact links. Built from text nodes: names and
-// organisations come from staff lists and must never be read as HTML.
-export function managerCard(manager, headingTag = 'strong') {
+// A card for a manager: name, organisation, area, address, contact links, when it was last checked, and "Fehler
+// melden" (leading to the entry's own page, which has the form). Built from text nodes: names and organisations come
+// from staff lists and must never be read as HTML.
+export function managerCard(manager, headingTag = 'strong', { report = true } = {}) {
   const card = document.createElement('div');
   card.className = 'manager-card';
   const name = document.createElement(headingTag);
@@ -172,6 +179,22 @@ export function managerCard(manager, headingTag = 'strong') {
     note.className = 'approximate';
     note.textContent = t('manager.approximate');
     card.append(note);
+  }
+  if (manager.lastChecked) {
+    const checked = document.createElement('div');
+    checked.className = 'last-checked';
+    checked.textContent = t('manager.lastChecked', { date: formatMonth(manager.lastChecked) });
+    card.append(checked);
+  }
+  if (report) {
+    const link = document.createElement('a');
+    link.href = `eintrag?${withLanguage(new URLSearchParams({ id: manager.id }))}#fehler-melden`;
+    link.className = 'report-link';
+    link.textContent = t('manager.report');
+    link.setAttribute('aria-label', t('manager.reportName', { name: manager.name }));
+    const line = document.createElement('div');
+    line.append(link);
+    card.append(line);
   }
   return card;
 }

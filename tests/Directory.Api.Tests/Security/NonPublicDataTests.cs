@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Directory.Core.Managers;
@@ -98,7 +99,10 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
         var answered = 0;
         foreach (var url in requests.Values.SelectMany(u => u))
         {
-            var response = await fixture.Client.GetAsync(url, Cancel);
+            // "POST /api/…": a report about the entry (its answer must say no more than a missing entry's).
+            var response = url.StartsWith("POST ", StringComparison.Ordinal)
+                ? await fixture.Client.PostAsJsonAsync(url[5..], new { kind = "contact", message = "Stimmt das noch?" }, Cancel)
+                : await fixture.Client.GetAsync(url, Cancel);
             Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
             var body = await response.Content.ReadAsStringAsync(Cancel);
             if (url.Contains("radiusKm=100", StringComparison.Ordinal))
@@ -179,10 +183,12 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
             ["/abdeckung"] = ["/abdeckung"],
             ["/abdeckung/steckbrief"] = ["/abdeckung/steckbrief?gebiet=05966"],
             ["/verwaltung/anmelden"] = ["/verwaltung/anmelden"],
+            ["/api/managers/{id}/reports"] = [$"POST /api/managers/{fixture.HiddenId}/reports", $"POST /api/managers/{fixture.InactiveId}/reports"],
         };
 
         // The static pages too: they are served beside the endpoints.
-        requests["static"] = ["/", "/index.html", "/api.html", "/barrierefreiheit.html", "/abdeckung.html"];
+        requests["static"] = ["/", "/index.html", "/api.html", "/barrierefreiheit.html", "/abdeckung.html", "/familienmanagerin", "/leichte-sprache",
+            $"/eintrag?id={fixture.HiddenId}", "/einbetten", "/einbetten/karte?gebiet=05966", "/einbetten/karte?gebiet=05966024&umkreis=25"];
         return requests;
     }
 }

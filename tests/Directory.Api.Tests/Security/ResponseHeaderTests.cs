@@ -50,6 +50,9 @@ public sealed partial class ResponseHeaderTests(ReadOnlyApiFixture api) : IClass
     [InlineData("/abdeckung.html")]
     [InlineData("/api.html")]
     [InlineData("/barrierefreiheit.html")]
+    [InlineData("/eintrag?id=1")]
+    [InlineData("/einbetten")]
+    [InlineData("/einbetten/karte")]
     [InlineData("/verwaltung/anmelden")]
     public async Task PagesHaveNoInlineScriptOrStyle(string path)
     {
@@ -72,9 +75,24 @@ public sealed partial class ResponseHeaderTests(ReadOnlyApiFixture api) : IClass
         Assert.Contains("img-src 'self' data: https://*.tiles.example.org", csp);
         Assert.False(page.Headers.Contains("X-Frame-Options"));
 
+        var embedded = await client.GetAsync("/einbetten/karte", Cancel);
+        Assert.Contains("frame-ancestors 'self' https://www.familie.nrw.example", Header(embedded, "Content-Security-Policy"));
+
         var staff = await client.GetAsync("/verwaltung/anmelden", Cancel);
         Assert.Contains("frame-ancestors 'none'", Header(staff, "Content-Security-Policy"));
         Assert.Equal("DENY", Header(staff, "X-Frame-Options"));
+    }
+
+    [Fact]
+    public async Task OnlyTheEmbeddedViewMayBeFramedWithoutConfigurationAndOnlyByTheServiceItself()
+    {
+        var embedded = await api.Client.GetAsync("/einbetten/karte?gebiet=05966", Cancel);
+        var page = await api.Client.GetAsync("/", Cancel);
+
+        Assert.EndsWith("frame-ancestors 'self'", Header(embedded, "Content-Security-Policy"));
+        Assert.False(embedded.Headers.Contains("X-Frame-Options"));
+        Assert.EndsWith("frame-ancestors 'none'", Header(page, "Content-Security-Policy"));
+        Assert.Equal("DENY", Header(page, "X-Frame-Options"));
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

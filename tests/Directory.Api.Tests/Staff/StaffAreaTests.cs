@@ -305,6 +305,44 @@ public sealed class StaffAreaTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("familyContact").ValueKind);
     }
 
+    [Fact]
+    public async Task AnEditAndGeprueftMarkTheEntryCheckedTodayAndThePublicSeesTheDay()
+    {
+        var browser = await StaffBrowser.SignedInAsync(factory, "karl");
+        var previewPath = (await browser.UploadAsync("liste.csv", await File.ReadAllBytesAsync(ValidList, Cancel))).Headers.Location!.OriginalString;
+        await browser.PostFormAsync(previewPath + "?handler=Apply", [], previewPath);
+        var id = await CountAsync(db => db.FamilyManagers.Where(m => m.CertificateNumber == "K-001").Select(m => m.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As if imported long ago.
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            await db.FamilyManagers.ExecuteUpdateAsync(s => s.SetProperty(m => m.LastCheckedOn, new DateOnly(2024, 5, 1)), Cancel);
+        }
+
+        var overview = await browser.TextAsync("/verwaltung");
+        Assert.Contains("Einträge sind länger als 12 Monate nicht geprüft worden.", overview);
+        Assert.Contains("Zuletzt geprüft am 01.05.2024", overview);
+
+        var path = $"/verwaltung/eintraege/{id}";
+        var marked = await browser.PostFormAsync(path + "?handler=Checked", [], path);
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Equal(today, await CountAsync(db => db.FamilyManagers.Where(m => m.Id == id).Select(m => m.LastCheckedOn).SingleAsync()));
+        var entry = JsonDocument.Parse(await factory.CreateClient().GetStringAsync($"/api/managers/{id}", Cancel)).RootElement;
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), entry.GetProperty("lastChecked").GetString());
+        var history = JsonDocument.Parse(await browser.TextAsync("/api/admin/history")).RootElement.EnumerateArray().First();
+        Assert.Equal(("checked", "karl"), (history.GetProperty("mode").GetString(), history.GetProperty("importedBy").GetString()));
+
+        // An edit of another entry checks it too.
+        var other = await CountAsync(db => db.FamilyManagers.Where(m => m.Id != id).Select(m => m.Id).FirstAsync());
+        var otherPath = $"/verwaltung/eintraege/{other}";
+        var form = await browser.TextAsync(otherPath);
+        var fields = Fields(consent: true, email: "neu@olpe.example");
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostFormAsync(otherPath, fields)).StatusCode);
+        Assert.Equal(today, await CountAsync(db => db.FamilyManagers.Where(m => m.Id == other).Select(m => m.LastCheckedOn).SingleAsync()));
+        Assert.Contains("Zuletzt geprüft am 01.05.2024", form);
+    }
+
     private static Dictionary<string, string> Fields(bool consent, string email)
     {
         var fields = new Dictionary<string, string>

@@ -81,6 +81,39 @@ public sealed class ListCorpusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnImportChecksEveryEntryItContainsChangedOrNotAndNoOther()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.Open();
+        var first = new DateOnly(2025, 3, 14);
+        var second = new DateOnly(2026, 1, 20);
+        await ListImporter.ImportAsync(db, database.Geography, Path.Combine(Corpus, "family-contact.csv"), new ListImportOptions(Today: first), cancel);
+        Assert.All(await db.FamilyManagers.AsNoTracking().ToListAsync(cancel), m => Assert.Equal(first, m.LastCheckedOn));
+
+        // The same list again, unchanged: every entry checked on the second day, and the import changed nothing else.
+        var again = await ListImporter.ImportAsync(db, database.Geography, Path.Combine(Corpus, "family-contact.csv"), new ListImportOptions(Today: second), cancel);
+        Assert.Equal((0, 0, 3), (again.AddedCount, again.ChangedCount, again.UnchangedCount));
+        Assert.All(await db.FamilyManagers.AsNoTracking().ToListAsync(cancel), m => Assert.Equal(second, m.LastCheckedOn));
+
+        // A list with one of them, merged: only that one is checked; the others keep their day.
+        var third = new DateOnly(2026, 6, 1);
+        var one = Path.Combine(Path.GetTempPath(), $"eins-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(one, "Nachname;Vorname;Gemeinde;Veröffentlichen;Ansprechpartner für Familien\nFiktiv;Tanja;Bocholt;ja;nein\n", cancel);
+        try
+        {
+            var merged = await ListImporter.ImportAsync(db, database.Geography, one, new ListImportOptions(ListImportMode.Merge, Today: third), cancel);
+            Assert.Equal(1, merged.ChangedCount);
+        }
+        finally
+        {
+            File.Delete(one);
+        }
+
+        var days = await db.FamilyManagers.AsNoTracking().ToDictionaryAsync(m => m.Surname, m => m.LastCheckedOn, cancel);
+        Assert.Equal(new Dictionary<string, DateOnly?> { ["Fiktiv"] = third, ["Beispiel"] = second, ["Vorlage"] = second }, days);
+    }
+
+    [Fact]
     public async Task MarkupAndFormulasAreStoredVerbatim()
     {
         await using var db = database.Open();

@@ -11,7 +11,7 @@ public sealed class ManagerIndexTests
     private static readonly GeometryFactory Etrs89 = NtsGeometryServices.Instance.CreateGeometryFactory(Crs.Etrs89Utm32N);
 
     private static PublicFamilyManager Manager(int id, double x, double y) =>
-        new(id, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, x, y, false, 0, 0, null);
+        new(id, null, "Anna", "Beispiel", "05315000", null, null, null, null, null, null, null, x, y, false, 0, 0, null, null);
 
     /// <summary>The expected answer by brute force: every distance measured, sorted by distance, then id.</summary>
     private static List<(int Id, double Distance)> BruteForce(IEnumerable<PublicFamilyManager> managers, Point origin, int k) =>

@@ -15,9 +15,9 @@ public sealed class ServedListCacheFormatTests
     private static readonly ServedList List = new(
         [
             new PublicFamilyManager(3, "Dr.", "Anna", "Beispiel", "05966024", "Stadt Olpe", "Franziskanerstraße 6", "57462", "Olpe",
-                "anna.beispiel@example.org", "02761 83-0", "https://example.org", 414_000.5, 5_654_000.25, false, 51.02, 7.85, true),
+                "anna.beispiel@example.org", "02761 83-0", "https://example.org", 414_000.5, 5_654_000.25, false, 51.02, 7.85, true, new DateOnly(2026, 3, 14)),
             new PublicFamilyManager(7, null, "Jörg", "Muster", "05966", "Stadt Olpe", null, null, null, null, null, null,
-                414_100, 5_654_100, true, 51.021, 7.851, false),
+                414_100, 5_654_100, true, 51.021, 7.851, false, null),
         ],
         [new CoverageManager("05966024", 414_000.5, 5_654_000.25, true, new DateOnly(2017, 3, 1)), new CoverageManager("05966", 414_100, 5_654_100, false, null), new CoverageManager("05315000", 356_000, 5_645_000, true, new DateOnly(2024, 12, 31))]);
 

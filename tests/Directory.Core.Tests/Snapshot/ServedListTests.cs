@@ -6,7 +6,7 @@ namespace Directory.Core.Tests.Snapshot;
 public sealed class ServedListTests
 {
     private static PublicFamilyManager Manager(int id) =>
-        new(id, null, "Anna", $"Beispiel {id}", "05315000", null, null, null, null, null, null, null, 356_000, 5_645_000, false, 50.94, 6.96, null);
+        new(id, null, "Anna", $"Beispiel {id}", "05315000", null, null, null, null, null, null, null, 356_000, 5_645_000, false, 50.94, 6.96, null, null);
 
     [Fact]
     public void FindPublicFindsEveryIdAndNothingElse()

@@ -63,6 +63,13 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
         (nameof(EntryForm.Website), StaffPageTexts.FieldWebsite, Edit.Website, "text", "url"),
     ];
 
+    /// <summary>True after "Als geprüft markieren" (the redirect says so).</summary>
+    [BindProperty(SupportsGet = true, Name = "geprueft")]
+    public bool Checked { get; set; }
+
+    /// <summary>How many citizens' reports about this entry are open.</summary>
+    public int OpenReports { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Entry = await db.FamilyManagers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -70,6 +77,8 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
         {
             return NotFound();
         }
+
+        OpenReports = await db.ManagerReports.CountAsync(r => r.ManagerId == id && r.DoneAtUtc == null, cancellationToken);
 
         Edit = new EntryForm
         {
@@ -85,6 +94,19 @@ public sealed class EntryModel(DirectoryDbContext db, SnapshotProvider snapshots
             Website = Entry.Website,
         };
         return Page();
+    }
+
+    /// <summary>"Als geprüft markieren": the entry is right as it is; it counts as checked today.</summary>
+    public async Task<IActionResult> OnPostCheckedAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await ManagerEdits.MarkCheckedAsync(db, id, User.Identity!.Name!, DateOnly.FromDateTime(DateTime.Now), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The public answers show the date: publish at once.
+        snapshots.Publish(await loader.LoadAsync(db, cancellationToken, snapshots.Current.Geography));
+        return RedirectToPage(new { id, geprueft = true });
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)

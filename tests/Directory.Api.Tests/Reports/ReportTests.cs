@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Directory.Api.Reports;
+using Directory.Api.Tests.Staff;
+using Directory.Core.Managers;
+using Directory.Core.Managers.Lists;
+using Directory.Core.Reports;
+using Directory.Core.Snapshot;
+using Directory.Core.Storage;
+using Directory.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Directory.Api.Tests.Reports;
+
+/// <summary>"Fehler melden": what is stored, what is refused, who sees it, how it ends.</summary>
+public sealed class ReportTests : IAsyncLifetime
+{
+    private DirectoryApiFactory factory = null!;
+    private int publicId;
+    private int hiddenId;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        // Rate limit of reports off here; The6thReportWithinAnHourIsRefused has its own service.
+        factory = (await DirectoryApiFactory.WithGeographyAsync()).With("Reports:PerHour", "0");
+        (publicId, hiddenId) = await SeedAsync(factory);
+    }
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    /// <summary>The demo list, published at once; an entry the public sees and one it does not.</summary>
+    private static async Task<(int Public, int Hidden)> SeedAsync(DirectoryApiFactory factory)
+    {
+        factory.CreateClient(); // starts the service
+        await using var db = DirectoryDatabase.CreateContext(factory.Database);
+        var geography = await GeographySnapshot.LoadAsync(db, Cancel);
+        var demo = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
+            new ListImportOptions(ListImportMode.Replace), Cancel);
+        Assert.Equal(ListImportResult.Applied, demo.Result);
+        factory.Services.GetRequiredService<SnapshotProvider>().Publish(await factory.Services.GetRequiredService<SnapshotLoader>().LoadAsync(db, Cancel));
+        var entries = await db.FamilyManagers.AsNoTracking().ToListAsync(Cancel);
+        return (entries.First(m => m.IsPublic).Id, entries.First(m => !m.IsPublic).Id);
+    }
+
+    private static HttpRequestMessage Report(int id, object body, string? origin = null, string? fetchSite = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/managers/{id}/reports") { Content = JsonContent.Create(body) };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        return request;
+    }
+
+    private async Task<List<ManagerReport>> StoredAsync()
+    {
+        await using var db = DirectoryDatabase.CreateContext(factory.Database);
+        return await db.ManagerReports.AsNoTracking().OrderBy(r => r.Id).ToListAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task AReportIsStoredVerbatimAndAnswered202()
+    {
+        const string text = "Die Telefonnummer ist seit März 02761 83-1234 – „neu“\n<b>fett</b> & Co.";
+        var response = await factory.CreateClient().SendAsync(
+            Report(publicId, new { kind = "contact", message = text, email = "leserin@example.org", emailConsent = true },
+                origin: "http://localhost", fetchSite: "same-origin"), Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var report = Assert.Single(await StoredAsync());
+        Assert.Equal((publicId, "contact", text, "leserin@example.org"), (report.ManagerId, report.Kind, report.Message, report.Email));
+        Assert.Null(report.DoneAtUtc);
+        Assert.InRange(report.ReceivedAtUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        // Never public: no public answer carries it.
+        Assert.DoesNotContain("leserin@example.org", await factory.CreateClient().GetStringAsync($"/api/managers/{publicId}", Cancel));
+    }
+
+    [Fact]
+    public async Task TheHoneypotIsAnsweredLikeAPersonButNothingIsStored()
+    {
+        var response = await factory.CreateClient().SendAsync(Report(publicId, new { kind = "other", message = "Billig kaufen", website = "http://spam.example" }), Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Theory]
+    [InlineData("http://evil.example", null)]
+    [InlineData(null, "cross-site")]
+    [InlineData(null, "same-site")]
+    public async Task AReportFromAnotherSiteIsRefused(string? origin, string? fetchSite)
+    {
+        var response = await factory.CreateClient().SendAsync(Report(publicId, new { kind = "contact" }, origin, fetchSite), Cancel);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ReportEndpoints.CrossSiteType);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task AFormPostIsNotAReport()
+    {
+        // What a form on another site can send without the browser asking first.
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["kind"] = "contact" });
+        var response = await factory.CreateClient().PostAsync($"/api/managers/{publicId}/reports", form, Cancel);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Format nicht unterstützt", problem.GetProperty("title").GetString());
+        Assert.Empty(await StoredAsync());
+    }
+
+    public static TheoryData<string, string> BadReports => new()
+    {
+        { """{"kind":"falsch"}""", "kind" },
+        { """{"message":"ohne Art"}""", "kind" },
+        { """{"kind":"other"}""", "message" },
+        { $$"""{"kind":"contact","message":"{{new string('x', 1001)}}"}""", "message" },
+        { """{"kind":"contact","email":"keine-adresse"}""", "email" },
+        { """{"kind":"contact","email":"leser@example.org"}""", "emailConsent" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReports))]
+    public async Task ABadReportIsAProblemNamingTheField(string json, string field)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        var response = await factory.CreateClient().PostAsync($"/api/managers/{publicId}/reports", content, Cancel);
+
+        await ProblemAssert.NamesParameterAsync(response, HttpStatusCode.BadRequest, "/problems/invalid-parameter", field);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task AThousandCharactersAreAllowed()
+    {
+        var response = await factory.CreateClient().SendAsync(Report(publicId, new { kind = "other", message = new string('ä', 1000) }), Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AHiddenEntryCannotBeReportedAndAnswersLikeAMissingOne()
+    {
+        var hidden = await factory.CreateClient().SendAsync(Report(hiddenId, new { kind = "contact" }), Cancel);
+        var missing = await factory.CreateClient().SendAsync(Report(999_999, new { kind = "contact" }), Cancel);
+
+        var hiddenProblem = await ProblemAssert.IsProblemAsync(hidden, HttpStatusCode.NotFound, "/problems/manager-not-found");
+        await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound, "/problems/manager-not-found");
+        Assert.Equal($"Es gibt keinen öffentlichen Eintrag mit der Nummer {hiddenId}.", hiddenProblem.GetProperty("detail").GetString());
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task The6thReportWithinAnHourIsRefused()
+    {
+        await using var limited = (await DirectoryApiFactory.WithGeographyAsync()).With("Reports:PerHour", "5");
+        var (id, _) = await SeedAsync(limited);
+        var client = limited.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Report(id, new { kind = "address" }), Cancel)).StatusCode);
+        }
+
+        var sixth = await client.SendAsync(Report(id, new { kind = "address" }), Cancel);
+        await ProblemAssert.IsProblemAsync(sixth, HttpStatusCode.TooManyRequests, "/problems/rate-limited");
+        Assert.True(sixth.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(1), $"Retry-After {sixth.Headers.RetryAfter}");
+        // Other requests of the client are not held up by its reports.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/managers/{id}", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffSeeAHostileReportAsTextMarkItDoneAndTheHistorySaysWhoAndWhen()
+    {
+        const string hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        Assert.Equal(HttpStatusCode.Accepted, (await factory.CreateClient().SendAsync(Report(publicId, new { kind = "other", message = hostile }), Cancel)).StatusCode);
+        var browser = await StaffBrowser.SignedInAsync(factory, "rita");
+
+        var overview = await browser.TextAsync("/verwaltung");
+        Assert.Contains("1 offene Meldung", overview);
+        var page = await browser.TextAsync("/verwaltung/meldungen");
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", page);
+        Assert.DoesNotContain("<script>alert", page);
+        Assert.DoesNotContain("<img src=x", page);
+        Assert.Contains($"href=\"/verwaltung/eintraege/{publicId}\"", page);
+        var reportId = (await StoredAsync()).Single().Id;
+
+        var done = await browser.PostFormAsync("/verwaltung/meldungen?handler=Done", new() { ["report"] = reportId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/verwaltung/meldungen");
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var stored = Assert.Single(await StoredAsync());
+        Assert.Equal("rita", stored.DoneBy);
+        Assert.InRange(stored.DoneAtUtc!.Value, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        Assert.Contains("Keine offenen Meldungen.", await browser.TextAsync("/verwaltung/meldungen"));
+        var history = JsonDocument.Parse(await browser.TextAsync("/api/admin/history")).RootElement.EnumerateArray().First();
+        Assert.Equal("report-done", history.GetProperty("mode").GetString());
+        Assert.Equal("Meldung erledigt", history.GetProperty("modeText").GetString());
+        Assert.StartsWith("Meldung erledigt: ", history.GetProperty("subject").GetString());
+        Assert.Equal("rita", history.GetProperty("importedBy").GetString());
+    }
+
+    [Fact]
+    public async Task RetentionDeletesReportsDoneLongerAgoThanThePeriodWithTheirEmail()
+    {
+        var now = new DateTime(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc);
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
+        {
+            ManagerReport Made(string email, DateTime received, DateTime? done) => new()
+            {
+                ManagerId = publicId, Entry = "Test", Kind = ReportKinds.Contact, Email = email, ReceivedAtUtc = received, DoneAtUtc = done, DoneBy = done is null ? null : "rita",
+            };
+            db.ManagerReports.AddRange(
+                Made("alt-erledigt@example.org", now.AddDays(-400), now.AddDays(-181)),
+                Made("knapp-erledigt@example.org", now.AddDays(-300), now.AddDays(-179)),
+                Made("alt-offen@example.org", now.AddDays(-1000), null));
+            await db.SaveChangesAsync(Cancel);
+
+            Assert.Equal(1, await ManagerReports.DeleteExpiredAsync(db, now, 180, Cancel));
+        }
+
+        Assert.Equal(["knapp-erledigt@example.org", "alt-offen@example.org"], (await StoredAsync()).Select(r => r.Email));
+    }
+
+    [Fact]
+    public async Task TheRetentionServiceUsesTheConfiguredPeriod()
+    {
+        await using var shortly = (await DirectoryApiFactory.WithGeographyAsync()).With("Reports:RetentionDays", "1");
+        shortly.CreateClient();
+        await using (var db = DirectoryDatabase.CreateContext(shortly.Database))
+        {
+            db.ManagerReports.Add(new ManagerReport
+            {
+                ManagerId = 1, Entry = "Test", Kind = ReportKinds.Other, Message = "x", Email = "weg@example.org",
+                ReceivedAtUtc = DateTime.UtcNow.AddDays(-3), DoneAtUtc = DateTime.UtcNow.AddDays(-2), DoneBy = "rita",
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var service = shortly.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReportRetentionService>().Single();
+        await service.RunOnceAsync(Cancel);
+
+        await using var check = DirectoryDatabase.CreateContext(shortly.Database);
+        Assert.Empty(await check.ManagerReports.ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task ThePrivacyTextNamesTheConfiguredPeriod()
+    {
+        var page = await factory.CreateClient().GetStringAsync("/eintrag?id=1", Cancel);
+
+        Assert.Contains("Erledigte Meldungen werden nach 180 Tagen gelöscht", page);
+    }
+}
