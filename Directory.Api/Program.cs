@@ -1,6 +1,7 @@
 using System.Globalization;
 using Directory.Api.Coverage;
 using Directory.Api.Health;
+using Directory.Api.Hsds;
 using Directory.Api.Locate;
 using Directory.Api.Managers;
 using Directory.Api.MapConfig;
@@ -106,7 +107,7 @@ app.UseResponseCompression();
 // The pages themselves are templates, filled in the reader's language (PublicPages), never served as they lie.
 app.UseWhen(context => !IsServicePath(context.Request.Path) && PublicPages.Find(context.Request.Path) is null
     && context.Request.Path.Value?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) != true, files => files.UseStaticFiles());
-static bool IsServicePath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/ogc");
+static bool IsServicePath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/ogc") || path.StartsWithSegments("/hsds");
 app.UsePublicPages();
 app.UseRouting();
 // Behind static files and routing, so that the page's files are served at once and a request arriving while the
@@ -124,6 +125,7 @@ app.MapMapConfig();
 app.MapSearch();
 app.MapManagers();
 app.MapReports();
+app.MapHsds();
 app.MapCoverage();
 app.MapPlanning();
 app.MapOgc();

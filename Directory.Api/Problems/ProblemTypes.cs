@@ -32,4 +32,7 @@ public static class ProblemTypes
 
     /// <summary>No history entry with a stored report has the id (staff area).</summary>
     public const string ReportNotFound = "/problems/report-not-found";
+
+    /// <summary>No HSDS service or organization has the id.</summary>
+    public const string HsdsNotFound = "/problems/hsds-not-found";
 }

@@ -46,7 +46,7 @@ public static class ReportEndpoints
     /// <summary>Maps <c>POST /api/managers/{id}/reports</c>.</summary>
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/managers/{id:int}/reports", ReportAsync).WithTags("Familienmanager").WithName("ReportManager")
+        app.MapPost("/api/managers/{id}/reports", ReportAsync).WithTags("Familienmanager").WithName("ReportManager")
             .WithSummary("Reports that a public entry is wrong (for staff; never shown publicly). 202 when received.")
             .Accepts<ReportRequest>("application/json")
             .ProducesValidationProblem()
@@ -57,7 +57,7 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        [Description("The entry's id, as in the other answers.")] int id, ReportRequest report, HttpContext context,
+        [Description("The entry's id, as in the other answers.")] string id, ReportRequest report, HttpContext context,
         SnapshotProvider snapshots, DirectoryDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!FromOwnOrigin(context.Request))
@@ -69,11 +69,16 @@ public static class ReportEndpoints
         if (!string.IsNullOrEmpty(report.Website))
         {
             // A bot: answered as a person would be, so that it learns nothing, and not stored.
-            loggers.CreateLogger(typeof(ReportEndpoints)).LogInformation("A report for entry {Id} filled the honeypot field and was dropped", id);
+            loggers.CreateLogger(typeof(ReportEndpoints)).LogInformation("A report filled the honeypot field and was dropped");
             return TypedResults.Accepted((string?)null);
         }
 
         var errors = new Dictionary<string, string[]>();
+        if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            errors["id"] = [string.Format(ApiTexts.IdInvalid, id)];
+        }
+
         var kind = report.Kind?.Trim().ToLowerInvariant();
         if (kind is null || !ReportKinds.All.Contains(kind))
         {
@@ -109,9 +114,9 @@ public static class ReportEndpoints
         }
 
         // Only the public view: a hidden entry answers exactly like a missing one.
-        if (snapshots.Current.FindPublicManager(id) is not { } manager)
+        if (snapshots.Current.FindPublicManager(number) is not { } manager)
         {
-            var notFound = string.Format(ApiTexts.ManagerNotFound, id);
+            var notFound = string.Format(ApiTexts.ManagerNotFound, number);
             return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.ManagerNotFound, ApiTexts.ManagerNotFoundTitle, notFound, ["id"], notFound);
         }
 

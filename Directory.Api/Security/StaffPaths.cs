@@ -22,8 +22,9 @@ public static class StaffPaths
     public static bool IsStaff(PathString path) =>
         path.StartsWithSegments(Pages, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True for the public, rate-limited API: <c>/api</c> (except the staff endpoints) and <c>/ogc</c>.</summary>
+    /// <summary>True for the public, rate-limited API: <c>/api</c> (except the staff endpoints), <c>/ogc</c> and <c>/hsds</c>.</summary>
     public static bool IsPublicApi(PathString path) =>
         (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase))
-        || path.StartsWithSegments("/ogc", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/ogc", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/hsds", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using Directory.Core.Managers;
 using Directory.Core.Managers.Lists;
 using Directory.Core.Storage;
 using Directory.Core.Texts;

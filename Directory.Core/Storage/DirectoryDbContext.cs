@@ -51,7 +51,7 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
     public DbSet<Managers.ImportRecord> ImportHistory => Set<Managers.ImportRecord>();
 
     /// <summary>Table <c>meldungen</c>: citizens' reports of wrong entries, for staff only.</summary>
-    public DbSet<Reports.ManagerReport> ManagerReports => Set<Reports.ManagerReport>();
+    public DbSet<Managers.ManagerReport> ManagerReports => Set<Managers.ManagerReport>();
 
     /// <summary>Table <c>staged_lists</c>: uploads waiting for "Übernehmen".</summary>
     public DbSet<StagedList> StagedLists => Set<StagedList>();

@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ec5cdfb2-2bc5-4a67-94d6-ea160b931af6"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("26540d50-59b4-41ac-af49-bcc5b2e299a1"), entityTypeCount: 16)
         {
         }
 

@@ -1,4 +1,4 @@
-using Directory.Core.Reports;
+using Directory.Core.Managers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -456,7 +456,7 @@ namespace Directory.Core.Storage.Migrations
                     b.ToTable("import_history", (string)null);
                 });
 
-            modelBuilder.Entity("Directory.Core.Reports.ManagerReport", b =>
+            modelBuilder.Entity("Directory.Core.Managers.ManagerReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

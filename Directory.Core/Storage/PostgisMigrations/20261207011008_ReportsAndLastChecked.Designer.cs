@@ -504,7 +504,7 @@ namespace Directory.Core.Storage.PostgisMigrations
                     b.ToTable("import_history", (string)null);
                 });
 
-            modelBuilder.Entity("Directory.Core.Reports.ManagerReport", b =>
+            modelBuilder.Entity("Directory.Core.Managers.ManagerReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

@@ -143,6 +143,12 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
         string[] olpe = ["lat=51.0290&lon=7.8515", "plz=57462", "place=Olpe"];
         var collections = JsonDocument.Parse(await fixture.Client.GetStringAsync("/ogc/collections", Cancel)).RootElement
             .GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        // Every HSDS service and organization, and the ids a hidden entry's area would have (it has no public one).
+        static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("contents").EnumerateArray().Select(c => c.GetProperty("id").GetString()!);
+        var hsdsServices = Ids(JsonDocument.Parse(await fixture.Client.GetStringAsync("/hsds/services?per_page=500", Cancel)).RootElement)
+            .Append(Directory.Api.Hsds.HsdsIds.For("service", "05966024")).ToList();
+        var hsdsOrganizations = Ids(JsonDocument.Parse(await fixture.Client.GetStringAsync("/hsds/organizations?per_page=500", Cancel)).RootElement)
+            .Append(Directory.Api.Hsds.HsdsIds.For("organization", "05966024")).ToList();
         var requests = new Dictionary<string, List<string>>
         {
             ["/openapi/{documentname}.json"] = ["/openapi/v1.json", "/openapi/ogc.json"],
@@ -183,6 +189,11 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
             ["/abdeckung"] = ["/abdeckung"],
             ["/abdeckung/steckbrief"] = ["/abdeckung/steckbrief?gebiet=05966"],
             ["/verwaltung/anmelden"] = ["/verwaltung/anmelden"],
+            ["/hsds"] = ["/hsds"],
+            ["/hsds/services"] = ["/hsds/services?per_page=500", "/hsds/services?search=Geheim", "/hsds/services?search=Verschwiegen"],
+            ["/hsds/services/{id}"] = [.. hsdsServices.Select(id => $"/hsds/services/{id}")],
+            ["/hsds/organizations"] = ["/hsds/organizations?per_page=500"],
+            ["/hsds/organizations/{id}"] = [.. hsdsOrganizations.Select(id => $"/hsds/organizations/{id}")],
             ["/api/managers/{id}/reports"] = [$"POST /api/managers/{fixture.HiddenId}/reports", $"POST /api/managers/{fixture.InactiveId}/reports"],
         };
 

@@ -1,3 +1,4 @@
+using Directory.Core.Managers;
 using Directory.Core.Reports;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Mvc;

@@ -1,9 +1,9 @@
-namespace Directory.Core.Reports;
+namespace Directory.Core.Managers;
 
 /// <summary>
 /// A citizen's report that a public entry is wrong ("Fehler melden"), kept in the table <c>meldungen</c> for staff
 /// and never shown publicly. The text is stored verbatim and always shown as text. The optional e-mail address is
-/// the only personal datum; it goes with the report when the report is deleted (<see cref="ManagerReports.DeleteExpiredAsync"/>).
+/// the only personal datum; it goes with the report when the report is deleted (Reports.ManagerReports.DeleteExpiredAsync).
 /// </summary>
 public sealed class ManagerReport
 {
@@ -19,7 +19,7 @@ public sealed class ManagerReport
     /// <summary>What is wrong: one of <see cref="ReportKinds"/>.</summary>
     public required string Kind { get; set; }
 
-    /// <summary>The citizen's text, verbatim (at most <see cref="ManagerReports.MaxMessageLength"/> characters).</summary>
+    /// <summary>The citizen's text, verbatim (at most 1,000 characters).</summary>
     public string? Message { get; set; }
 
     /// <summary>An address for a reply, given with consent; null without.</summary>
