@@ -1,4 +1,5 @@
 using System.Globalization;
+using Directory.Api.Changes;
 using Directory.Api.Coverage;
 using Directory.Api.Health;
 using Directory.Api.Hsds;
@@ -126,6 +127,7 @@ app.MapSearch();
 app.MapManagers();
 app.MapReports();
 app.MapHsds();
+app.MapChangeFeed();
 app.MapCoverage();
 app.MapPlanning();
 app.MapOgc();

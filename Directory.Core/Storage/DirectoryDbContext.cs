@@ -53,6 +53,9 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
     /// <summary>Table <c>meldungen</c>: citizens' reports of wrong entries, for staff only.</summary>
     public DbSet<Managers.ManagerReport> ManagerReports => Set<Managers.ManagerReport>();
 
+    /// <summary>Table <c>public_changes</c>: what the public saw change, for the change feed.</summary>
+    public DbSet<Managers.PublicChange> PublicChanges => Set<Managers.PublicChange>();
+
     /// <summary>Table <c>staged_lists</c>: uploads waiting for "Übernehmen".</summary>
     public DbSet<StagedList> StagedLists => Set<StagedList>();
 

@@ -270,10 +270,16 @@ public static class ListImporter
         (List<int> Ids, DateOnly Today) unchanged, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        var changes = new List<PublicChange>();
         db.FamilyManagers.RemoveRange(toRemove);
+        changes.AddRange(toRemove.Select(m => PublicChanges.For(m, null, [], now)).OfType<PublicChange>());
         foreach (var (target, source) in toUpdate)
         {
+            var before = new FamilyManager { Surname = target.Surname, FirstName = target.FirstName, AreaKey = target.AreaKey, Location = target.Location, Id = target.Id };
+            ListIdentity.CopyFields(target, before);
             ListIdentity.CopyFields(source, target);
+            changes.AddRange(PublicChanges.For(before, target, ListIdentity.ChangedFields(before, target), now) is { } change ? [change] : []);
             db.FamilyManagers.Update(target);
         }
 
@@ -285,7 +291,24 @@ public static class ListImporter
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastCheckedOn, unchanged.Today), cancellationToken);
         }
 
+        var lastIdBefore = await db.FamilyManagers.MaxAsync(m => (int?)m.Id, cancellationToken) ?? 0;
         await Rows.InsertAsync(db, toAdd, cancellationToken);
+        var added = toAdd.Where(m => m.IsPublic).ToList();
+        if (added.Count > 0 && changes.Count + added.Count <= PublicChanges.MaxPerImport)
+        {
+            // The feed links each new entry: the store numbers the rows in the order they were inserted.
+            var ids = await db.FamilyManagers.Where(m => m.Id > lastIdBefore).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+            if (ids.Count == toAdd.Count)
+            {
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    toAdd[i].Id = ids[i];
+                }
+            }
+        }
+
+        changes.AddRange(added.Select(m => PublicChanges.For(null, m, [], now)).OfType<PublicChange>());
+        db.PublicChanges.AddRange(PublicChanges.Summarised(changes, now));
         ImportHistory.AddListImport(db, report, importedBy);
         await db.SaveChangesAsync(cancellationToken);
 

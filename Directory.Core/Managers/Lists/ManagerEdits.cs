@@ -113,6 +113,11 @@ public static class ManagerEdits
         report.Changed.Add(new ListChange(description, changed));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.FamilyManagers.Update(updated);
+        if (PublicChanges.For(current, updated, changed, DateTime.UtcNow) is { } publicChange)
+        {
+            db.PublicChanges.Add(publicChange);
+        }
+
         var record = ImportHistory.AddEdit(db, description, report, editedBy);
         await db.SaveChangesAsync(cancellationToken);
         await DirectoryState.BumpListAsync(db, cancellationToken);

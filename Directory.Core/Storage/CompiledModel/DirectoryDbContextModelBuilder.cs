@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26540d50-59b4-41ac-af49-bcc5b2e299a1"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("989ef48f-7fde-4423-8e07-599ef081b9af"), entityTypeCount: 17)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Directory.Core.Storage.CompiledModel
             var familyManager = FamilyManagerEntityType.Create(this);
             var importRecord = ImportRecordEntityType.Create(this);
             var managerReport = ManagerReportEntityType.Create(this);
+            var publicChange = PublicChangeEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
             var stagedList = StagedListEntityType.Create(this);
             var directoryState = DirectoryStateEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace Directory.Core.Storage.CompiledModel
             FamilyManagerEntityType.CreateAnnotations(familyManager);
             ImportRecordEntityType.CreateAnnotations(importRecord);
             ManagerReportEntityType.CreateAnnotations(managerReport);
+            PublicChangeEntityType.CreateAnnotations(publicChange);
             StaffUserEntityType.CreateAnnotations(staffUser);
             StagedListEntityType.CreateAnnotations(stagedList);
             DirectoryStateEntityType.CreateAnnotations(directoryState);

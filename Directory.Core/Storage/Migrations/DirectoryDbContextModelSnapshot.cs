@@ -506,6 +506,47 @@ namespace Directory.Core.Storage.Migrations
                     b.ToTable("meldungen", (string)null);
                 });
 
+            modelBuilder.Entity("Directory.Core.Managers.PublicChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gebiet");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("zeitpunkt_utc");
+
+                    b.Property<string>("Fields")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("felder");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("art");
+
+                    b.Property<int>("ManagerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eintrag_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaKey");
+
+                    b.ToTable("public_changes", (string)null);
+                });
+
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")

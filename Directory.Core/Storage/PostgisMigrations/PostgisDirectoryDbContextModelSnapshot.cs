@@ -553,6 +553,49 @@ namespace Directory.Core.Storage.PostgisMigrations
                     b.ToTable("meldungen", (string)null);
                 });
 
+            modelBuilder.Entity("Directory.Core.Managers.PublicChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("gebiet");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("zeitpunkt_utc");
+
+                    b.Property<string>("Fields")
+                        .HasColumnType("text")
+                        .HasColumnName("felder");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("art");
+
+                    b.Property<int>("ManagerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("eintrag_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaKey");
+
+                    b.ToTable("public_changes", (string)null);
+                });
+
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")

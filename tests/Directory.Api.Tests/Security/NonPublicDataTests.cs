@@ -189,6 +189,7 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
             ["/abdeckung"] = ["/abdeckung"],
             ["/abdeckung/steckbrief"] = ["/abdeckung/steckbrief?gebiet=05966"],
             ["/verwaltung/anmelden"] = ["/verwaltung/anmelden"],
+            ["/api/changes.atom"] = ["/api/changes.atom", "/api/changes.atom?kreis=05966", "/api/changes.atom?gemeinde=05966024"],
             ["/hsds"] = ["/hsds"],
             ["/hsds/services"] = ["/hsds/services?per_page=500", "/hsds/services?search=Geheim", "/hsds/services?search=Verschwiegen"],
             ["/hsds/services/{id}"] = [.. hsdsServices.Select(id => $"/hsds/services/{id}")],

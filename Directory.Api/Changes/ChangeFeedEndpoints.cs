@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Directory.Api.Hsds;
+using Directory.Api.Problems;
+using Directory.Api.Texts;
+using Directory.Core.Geography;
+using Directory.Core.Managers;
+using Directory.Core.Snapshot;
+using Directory.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Directory.Api.Changes;
+
+/// <summary>
+/// <c>/api/changes.atom</c> (with <c>?kreis=</c> or <c>?gemeinde=</c>): an Atom 1.0 feed (RFC 4287) of what the public
+/// saw change, newest first, from <c>public_changes</c>, which imports and edits write beside the history. It names
+/// only entries the public could see before or after; hidden entries leave no trace in it.
+/// </summary>
+public static class ChangeFeedEndpoints
+{
+    /// <summary>Entries in one feed.</summary>
+    public const int MaxEntries = 100;
+
+    private const string Atom = "http://www.w3.org/2005/Atom";
+
+    /// <summary>Maps the feed.</summary>
+    public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/changes.atom", FeedAsync).WithTags("Familienmanager").WithName("ChangeFeed")
+            .WithSummary("An Atom feed of public additions, removals and changes, newest first; optionally of one Kreis or Gemeinde.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> FeedAsync(HttpRequest request, SnapshotProvider snapshots,
+        DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        var geography = snapshots.Current.Geography;
+        var kreis = request.Query["kreis"].ToString();
+        var gemeinde = request.Query["gemeinde"].ToString();
+        var errors = new Dictionary<string, string[]>();
+        if (kreis.Length > 0 && (kreis.Length != 5 || geography.Find(kreis) is not { Level: RegionLevel.Kreis }))
+        {
+            errors["kreis"] = [string.Format(ApiTexts.FeedKreisInvalid, Short(kreis))];
+        }
+
+        if (gemeinde.Length > 0 && (gemeinde.Length != 8 || geography.Find(gemeinde) is not { Level: RegionLevel.Gemeinde }))
+        {
+            errors["gemeinde"] = [string.Format(ApiTexts.FeedGemeindeInvalid, Short(gemeinde))];
+        }
+
+        if (kreis.Length > 0 && gemeinde.Length > 0)
+        {
+            errors["gemeinde"] = [ApiTexts.FeedOneArea];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
+        var area = kreis.Length > 0 ? kreis : gemeinde.Length > 0 ? gemeinde : null;
+        var query = db.PublicChanges.AsNoTracking();
+        if (area is not null)
+        {
+            // A Gemeinde's feed: its own entries and its Kreis's; a Kreis's: everything within; both: "many" rows for NRW.
+            var kreisOfArea = area[..5];
+            query = area.Length == 8
+                ? query.Where(c => c.AreaKey == area || c.AreaKey == kreisOfArea || c.AreaKey == "05")
+                : query.Where(c => c.AreaKey.StartsWith(area) || c.AreaKey == "05");
+        }
+
+        var changes = await query.OrderByDescending(c => c.Id).Take(MaxEntries).ToListAsync(cancellationToken);
+        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var self = $"{root}/api/changes.atom{(area is null ? "" : $"?{(area.Length == 5 ? "kreis" : "gemeinde")}={area}")}";
+        var title = area is null ? "Familienmanager NRW – Änderungen" : $"Familienmanager NRW – Änderungen: {geography.Find(area)!.Name}";
+        return TypedResults.File(Write(changes, geography, root, self, title), "application/atom+xml; charset=utf-8");
+    }
+
+    private static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
+
+    private static byte[] Write(IReadOnlyList<PublicChange> changes, GeographySnapshot geography, string root, string self, string title)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteAttributeString("xml", "lang", null, "de");
+            xml.WriteElementString("id", Atom, $"urn:uuid:{HsdsIds.For("feed", self[root.Length..])}");
+            xml.WriteElementString("title", Atom, title);
+            xml.WriteElementString("subtitle", Atom, "Neue, geänderte und nicht mehr veröffentlichte Einträge zertifizierter Familienmanagerinnen und Familienmanager in Nordrhein-Westfalen.");
+            // A feed without changes yet is as old as the project's first list format.
+            xml.WriteElementString("updated", Atom, Time(changes.Count > 0 ? changes[0].ChangedAtUtc : new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            Link(xml, "self", self, "application/atom+xml");
+            Link(xml, "alternate", root + "/", "text/html");
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, "Familienmanager NRW");
+            xml.WriteElementString("uri", Atom, root + "/");
+            xml.WriteEndElement();
+            xml.WriteElementString("rights", Atom, "Verwaltungsgrenzen © Land NRW (dl-de/zero-2-0)");
+            foreach (var change in changes)
+            {
+                var areaName = geography.Find(change.AreaKey)?.Name ?? change.AreaKey;
+                var (entryTitle, summary, link) = change.Kind switch
+                {
+                    PublicChangeKinds.Added => ($"Neu: {change.Name} ({areaName})", $"{change.Name} ist jetzt im Verzeichnis, für {areaName}.", Entry(root, change)),
+                    PublicChangeKinds.Changed => ($"Geändert: {change.Name} ({areaName})", $"Geändert: {change.Fields}.", Entry(root, change)),
+                    PublicChangeKinds.Removed => ($"Nicht mehr im Verzeichnis: {change.Name} ({areaName})",
+                        $"{change.Name} ({areaName}) wird nicht mehr veröffentlicht.", $"{root}/?ort={Uri.EscapeDataString(areaName)}"),
+                    _ => ("Große Aktualisierung", Many(change.Fields), root + "/"),
+                };
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("id", Atom, $"urn:uuid:{HsdsIds.For("change", change.Id.ToString(CultureInfo.InvariantCulture))}");
+                xml.WriteElementString("title", Atom, entryTitle);
+                xml.WriteElementString("updated", Atom, Time(change.ChangedAtUtc));
+                Link(xml, "alternate", link, "text/html");
+                xml.WriteStartElement("category", Atom);
+                xml.WriteAttributeString("term", change.Kind);
+                xml.WriteEndElement();
+                xml.WriteStartElement("summary", Atom);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString(summary);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string Entry(string root, PublicChange change) =>
+        change.ManagerId > 0 ? $"{root}/eintrag?id={change.ManagerId}" : $"{root}/";
+
+    private static string Many(string? counts)
+    {
+        var parts = (counts ?? "0,0,0").Split(',');
+        return $"Viele Einträge auf einmal: {parts[0]} neu, {parts.ElementAtOrDefault(1) ?? "0"} geändert, {parts.ElementAtOrDefault(2) ?? "0"} nicht mehr im Verzeichnis.";
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    // RFC 3339 in UTC, as Atom's date constructs require.
+    private static string Time(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
