@@ -66,6 +66,7 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
     options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "Familienmanager NRW – OGC API Features";
+        OgcEndpoints.RootAtOgc(document);
         return Task.CompletedTask;
     });
 });

@@ -39,6 +39,17 @@ public sealed class OgcCollection
         Extent = features.Aggregate(new Envelope(), (e, f) => { e.ExpandToInclude(f.Envelope); return e; });
         Count = features.Count;
         PropertyNames = features.Count > 0 ? features[0].Properties.Keys.ToList() : [];
+        // The regions' properties are the same for every feature; their types are those of the first one's values.
+        queryables =
+        [
+            .. PropertyNames.Select(name => new Filters.OgcQueryable(name, features[0].Properties[name] switch
+            {
+                bool => "boolean",
+                int or long or double or float or decimal => "number",
+                _ => "string",
+            })),
+            new(Filters.Cql2Evaluator.GeometryName, features.Count > 0 && features[0].StoredGeometry is Point ? "point" : "polygon"),
+        ];
     }
 
     /// <summary>A collection of points whose features are built on demand (the family managers).</summary>
@@ -112,6 +123,17 @@ public sealed class OgcCollection
             }
         }
     }
+
+    /// <summary>What a CQL2 filter may name: the properties with their JSON types, and the geometry.</summary>
+    public IReadOnlyList<Filters.OgcQueryable> Queryables => points?.Queryables ?? queryables!;
+
+    private IReadOnlyList<Filters.OgcQueryable>? queryables;
+
+    /// <summary>Whether the feature at <paramref name="index"/> (in CRS84) intersects <paramref name="shape"/>.</summary>
+    public bool Intersects(int index, Envelope envelope, NetTopologySuite.Geometries.Prepared.IPreparedGeometry shape) =>
+        points is not null
+            ? points.Intersects(index, envelope, shape)
+            : features![index].Envelope.Intersects(envelope) && shape.Intersects(features[index].Geometry);
 
     /// <summary>A property's value of the feature at <paramref name="index"/>, for sorting.</summary>
     public object? PropertyValue(int index, string property) =>

@@ -36,6 +36,14 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+        "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
     ];
 
     /// <summary>Maps <c>/ogc</c>.</summary>
@@ -55,9 +63,42 @@ public static class OgcEndpoints
         group.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
             .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and bbox-crs, crs, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.")
             .Produces<OgcFeatureCollection>(StatusCodes.Status200OK, "application/geo+json", "text/html");
+        group.MapGet("/collections/{collectionId}/queryables", Queryables).WithName("OgcQueryables")
+            .WithSummary("What a CQL2 filter of the collection may name: its properties and the geometry (JSON Schema).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/schema+json");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.")
             .Produces<OgcFeatureDocument>(StatusCodes.Status200OK, "application/geo+json", "text/html");
         return app;
+    }
+
+    /// <summary>
+    /// The OGC API's document describes the API from its landing page: the server is <c>…/ogc</c> and the paths are
+    /// below it (<c>/collections/{collectionId}/items</c>), as clients look them up from the landing page's address.
+    /// GDAL's OAPIF driver finds the items' parameters (and so whether it may send a filter) only this way. The
+    /// filter language also names <c>cql-text</c>, the draft's name that GDAL before 3.7 sends, taken as cql2-text.
+    /// </summary>
+    public static void RootAtOgc(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        var paths = new Microsoft.OpenApi.OpenApiPaths();
+        foreach (var (path, item) in document.Paths)
+        {
+            paths.Add(path.StartsWith("/ogc", StringComparison.Ordinal) ? (path.Length == 4 ? "/" : path[4..]) : path, item);
+        }
+
+        document.Paths = paths;
+        document.Servers = [.. (document.Servers is { Count: > 0 } servers ? servers : [new Microsoft.OpenApi.OpenApiServer { Url = "" }])
+            .Select(server => new Microsoft.OpenApi.OpenApiServer { Url = (server.Url ?? "").TrimEnd('/') + "/ogc" })];
+        if (paths.TryGetValue("/collections/{collectionId}/items", out var items)
+            && items.Operations?.Values.FirstOrDefault()?.Parameters?.OfType<Microsoft.OpenApi.OpenApiParameter>()
+                .FirstOrDefault(p => p.Name == "filter-lang") is { } language)
+        {
+            language.Schema = new Microsoft.OpenApi.OpenApiSchema
+            {
+                Type = Microsoft.OpenApi.JsonSchemaType.String,
+                Enum = [System.Text.Json.Nodes.JsonValue.Create("cql2-text"), System.Text.Json.Nodes.JsonValue.Create("cql2-json"), System.Text.Json.Nodes.JsonValue.Create("cql-text")],
+                Default = System.Text.Json.Nodes.JsonValue.Create("cql2-text"),
+            };
+        }
     }
 
     // Answered here, not redirected to /openapi/ogc.json: QGIS reads the landing page's service-desc link and does not
@@ -144,6 +185,9 @@ public static class OgcEndpoints
         [Description("Equality filter: the Kreis key.")] string? kreis = null,
         [Description("Equality filter: the Regierungsbezirk key.")] string? regierungsbezirk = null,
         [Description("A property to sort by; '-' before it for descending.")] string? sortby = null,
+        [Description("A CQL2 filter (Basic CQL2, LIKE/BETWEEN/IN, S_INTERSECTS) over the queryables.")] string? filter = null,
+        [FromQuery(Name = "filter-lang"), Description("cql2-text (default) or cql2-json.")] string? filterLang = null,
+        [FromQuery(Name = "filter-crs"), Description("CRS of the filter's geometries: CRS84 (default), EPSG:4326 or EPSG:25832 (as URI).")] string? filterCrs = null,
         [Description("json or html; default from the Accept header.")] string? f = null)
     {
         if (Check(request, OgcQuery.ItemsParameters, out var html) is { } problem)
@@ -163,8 +207,18 @@ public static class OgcEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
+        var test = OgcQuery.Filter(query["filter"], query["filter-lang"], query["filter-crs"], collection, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidParameters(errors);
+        }
+
         // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
         var all = collection.Matching(items.Box?.Box, items.Box?.Crs ?? OgcCrs.Crs84, items.Equal);
+        if (test is not null)
+        {
+            all = all.Where(test).ToList();
+        }
         if (items.SortBy is { } order)
         {
             // Every property is a string, a number or null; sorted per request (sortby is rare, and the matches are indexes).
@@ -257,8 +311,47 @@ public static class OgcEndpoints
             new($"{root}/collections/{c.Id}?f=html", "alternate", "text/html", ApiTexts.OgcLinkAsHtml),
             new($"{root}/collections/{c.Id}/items", "items", "application/geo+json", ApiTexts.OgcLinkItems),
             new($"{root}/collections/{c.Id}/items?f=html", "items", "text/html", ApiTexts.OgcLinkItemsAsHtml),
+            new($"{root}/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", ApiTexts.OgcLinkQueryables),
         ],
         c.Count);
+
+    // JSON Schema of the queryables, as Part 3 describes it: a closed object whose properties are the queryables.
+    private static IResult Queryables([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,
+        HttpRequest request, SnapshotProvider snapshots)
+    {
+        if (Check(request, [], out _) is { } problem)
+        {
+            return problem;
+        }
+
+        if (Find(snapshots, collectionId) is not { } collection)
+        {
+            return CollectionNotFound(collectionId);
+        }
+
+        var root = Root(request);
+        var properties = new System.Text.Json.Nodes.JsonObject();
+        foreach (var queryable in collection.Queryables)
+        {
+            properties[queryable.Name] = queryable.Type switch
+            {
+                "point" => new System.Text.Json.Nodes.JsonObject { ["title"] = "Lage", ["format"] = "geometry-point", ["x-ogc-role"] = "primary-geometry" },
+                "polygon" => new System.Text.Json.Nodes.JsonObject { ["title"] = "Grenze", ["format"] = "geometry-multipolygon", ["x-ogc-role"] = "primary-geometry" },
+                var type => new System.Text.Json.Nodes.JsonObject { ["title"] = queryable.Name, ["type"] = type },
+            };
+        }
+
+        var schema = new System.Text.Json.Nodes.JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"{root}/collections/{collection.Id}/queryables",
+            ["type"] = "object",
+            ["title"] = collection.Title,
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+        };
+        return TypedResults.Text(schema.ToJsonString(), "application/schema+json", Encoding.UTF8);
+    }
 
     private static OgcFeatureDocument Feature(OgcFeature feature, OgcCrs crs) =>
         new("Feature", feature.Id, OgcCrsUris.GeometryIn(feature, crs), feature.Properties);

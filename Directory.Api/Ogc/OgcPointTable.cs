@@ -198,6 +198,24 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
         return search;
     }
 
+    /// <summary>The queryables: every property (texts, two yes/no) and the point.</summary>
+    public IReadOnlyList<Filters.OgcQueryable> Queryables { get; } =
+    [
+        .. new[] { "name", "organisation", "gebiet", "gebiet_name", "kreis", "regierungsbezirk", "strasse", "plz", "ort", "email", "telefon", "website" }
+            .Select(p => new Filters.OgcQueryable(p, "string")),
+        new("lage_ungefaehr", "boolean"),
+        new("ansprechpartner_familien", "boolean"),
+        new("geprueft_am", "string"),
+        new(Filters.Cql2Evaluator.GeometryName, "point"),
+    ];
+
+    /// <summary>Whether the manager at <paramref name="index"/> (in CRS84) lies in <paramref name="shape"/>.</summary>
+    public bool Intersects(int index, Envelope envelope, NetTopologySuite.Geometries.Prepared.IPreparedGeometry shape)
+    {
+        var m = managers[index];
+        return envelope.Intersects(m.Longitude, m.Latitude) && shape.Intersects(Wgs84.CreatePoint(new Coordinate(m.Longitude, m.Latitude)));
+    }
+
     /// <summary>The feature of the manager at <paramref name="index"/>.</summary>
     public OgcFeature Feature(int index)
     {

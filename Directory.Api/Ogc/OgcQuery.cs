@@ -31,7 +31,43 @@ public static class OgcQuery
     public static readonly string[] Filters = ["ags", "kreis", "regierungsbezirk"];
 
     /// <summary>Every query parameter of the items resource (besides <c>f</c>).</summary>
-    public static readonly string[] ItemsParameters = ["limit", "offset", "bbox", "bbox-crs", "crs", .. Filters, "sortby"];
+    public static readonly string[] ItemsParameters = ["limit", "offset", "bbox", "bbox-crs", "crs", .. Filters, "sortby", "filter", "filter-lang", "filter-crs"];
+
+    /// <summary>
+    /// The CQL2 filter as a test of a feature by index, or null without one; a filter that cannot be read or names
+    /// what the collection does not have is a message under <c>filter</c> that says where.
+    /// </summary>
+    public static Func<int, bool>? Filter(string? text, string? language, string? crsUri, OgcCollection collection, Dictionary<string, string[]> errors)
+    {
+        var crs = Crs(crsUri, "filter-crs", errors) ?? OgcCrs.Crs84;
+        // "cql-text": the name in the drafts of Part 3, which GDAL before 3.7 sends; its basic syntax is CQL2's.
+        if (!string.IsNullOrEmpty(language) && language is not ("cql2-text" or "cql2-json" or "cql-text"))
+        {
+            errors["filter-lang"] = [string.Format(ApiTexts.OgcFilterLangInvalid, language)];
+        }
+
+        if (string.IsNullOrEmpty(text) || errors.Count > 0)
+        {
+            return null;
+        }
+
+        if (text.Length > 10_000)
+        {
+            errors["filter"] = [string.Format(ApiTexts.TextTooLong, 10_000, text.Length)];
+            return null;
+        }
+
+        try
+        {
+            var expression = language == "cql2-json" ? Ogc.Filters.Cql2JsonParser.Read(text) : Ogc.Filters.Cql2TextParser.Read(text);
+            return Ogc.Filters.Cql2Evaluator.Compile(expression, collection, crs);
+        }
+        catch (Ogc.Filters.Cql2Exception exception)
+        {
+            errors["filter"] = [string.Format(ApiTexts.OgcFilterInvalid, exception.Position, exception.Message)];
+            return null;
+        }
+    }
 
     /// <summary>
     /// Unknown query parameters (the standard asks for a 400) and an unknown <c>f</c>; whether HTML is asked for, by

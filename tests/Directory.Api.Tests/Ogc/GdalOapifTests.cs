@@ -61,6 +61,23 @@ public sealed partial class GdalOapifTests(KestrelApiFixture server) : IClassFix
     }
 
     [Fact]
+    public void AWhereClauseIsSentToTheServerAsACql2FilterAndGetsTheSameFeatures()
+    {
+        var ogrinfo = ExternalTool.Require("ogrinfo", "gdal-bin");
+
+        // CPL_DEBUG shows the requests GDAL makes: the filter must travel, not be evaluated on the client.
+        var (exitCode, output, errors) = ExternalTool.Run(ogrinfo, "-ro", "-al", "-q", "-geom=NO", "--config", "CPL_DEBUG", "ON",
+            "-where", "kreis = '05966'", Service, "gemeinden");
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"Fetch\(http://[^)]*/ogc/collections/gemeinden/items\?[^)]*filter=kreis%20%3D%20'05966'", errors);
+        Assert.DoesNotContain("evaluated on client side", errors);
+        var keys = Regex.Matches(output, @"schluessel \(String\) = (\d+)").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+        // Kreis Olpe's seven Gemeinden (GV100).
+        Assert.Equal(["05966004", "05966008", "05966012", "05966016", "05966020", "05966024", "05966028"], keys);
+    }
+
+    [Fact]
     public async Task SmallPagesReachEveryFeature()
     {
         var ogrinfo = ExternalTool.Require("ogrinfo", "gdal-bin");

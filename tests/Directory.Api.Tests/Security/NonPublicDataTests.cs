@@ -180,7 +180,11 @@ public sealed class NonPublicDataTests(NonPublicEntriesFixture fixture) : IClass
                 $"/ogc/collections/{c}/items?bbox=7.7,50.9,8.0,51.1&limit=10000",
                 $"/ogc/collections/{c}/items?ags=05966024&limit=10000",
                 $"/ogc/collections/{c}/items?crs=http://www.opengis.net/def/crs/EPSG/0/25832&limit=10000",
+                // Filters aimed at the hidden entries' names and places.
+                $"/ogc/collections/{c}/items?limit=10000&filter=" + Uri.EscapeDataString("name LIKE '%Geheim%' OR name LIKE '%Verschwiegen%'"),
+                $"/ogc/collections/{c}/items?limit=10000&filter=" + Uri.EscapeDataString("S_INTERSECTS(geometry, BBOX(7.7,50.9,8.0,51.1))"),
             })],
+            ["/ogc/collections/{collectionid}/queryables"] = [.. collections.Select(c => $"/ogc/collections/{c}/queryables")],
             ["/ogc/collections/{collectionid}/items/{featureid}"] =
             [
                 $"/ogc/collections/familienmanager/items/{fixture.HiddenId}", $"/ogc/collections/familienmanager/items/{fixture.InactiveId}",

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Directory.Core.Geo;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+
+namespace Directory.Api.Ogc.Filters;
+
+/// <summary>A collection's queryable: its name and JSON type (<c>string</c>, <c>number</c>, <c>boolean</c>, or the geometry).</summary>
+public sealed record OgcQueryable(string Name, string Type);
+
+/// <summary>
+/// Turns a <see cref="Cql2Expression"/> into a test of a collection's feature by index, checked against the
+/// collection's queryables once, before any feature is tested. Comparisons follow CQL2: numbers as numbers, texts
+/// ordinally (case-sensitive), a null or a value of another type never equal (nor unequal); LIKE's % and _ as
+/// wildcards, a backslash escapes them.
+/// </summary>
+public static class Cql2Evaluator
+{
+    /// <summary>The name of the geometry queryable.</summary>
+    public const string GeometryName = "geometry";
+
+    /// <summary>
+    /// The test for <paramref name="filter"/> over <paramref name="collection"/>; geometry literals are in
+    /// <paramref name="filterCrs"/>. Throws <see cref="Cql2Exception"/> for a property that is not queryable or an
+    /// operand of the wrong kind.
+    /// </summary>
+    public static Func<int, bool> Compile(Cql2Expression filter, OgcCollection collection, OgcCrs filterCrs)
+    {
+        var queryables = collection.Queryables.ToDictionary(q => q.Name, q => q.Type);
+        return Test(filter);
+
+        Func<int, bool> Test(Cql2Expression expression) => expression switch
+        {
+            Cql2Literal { Value: bool b } => _ => b,
+            Cql2Logical { Op: "and" } and => All(and.Args.Select(Test).ToArray()),
+            Cql2Logical or => Any(or.Args.Select(Test).ToArray()),
+            Cql2Not not => Negate(Test(not.Arg)),
+            Cql2Comparison c => Compare(c.Op, Value(c.Left), Value(c.Right)),
+            Cql2Like like => Like(Value(like.Value), like.Pattern),
+            Cql2Between between => Between(Value(between.Value), Value(between.Low), Value(between.High)),
+            Cql2In @in => In(Value(@in.Value), @in.List.Select(Value).ToArray()),
+            Cql2IsNull isNull => i => Value(isNull.Value)(i) is null,
+            Cql2Intersects intersects => Intersects(intersects),
+            _ => throw new Cql2Exception("dieser Ausdruck ist keine Bedingung", expression.GetType().Name),
+        };
+
+        Func<int, object?> Value(Cql2Expression expression)
+        {
+            switch (expression)
+            {
+                case Cql2Literal literal:
+                    return _ => literal.Value;
+                case Cql2Property { Name: GeometryName }:
+                    throw new Cql2Exception("die Geometrie lässt sich nur räumlich vergleichen (S_INTERSECTS)", GeometryName);
+                case Cql2Property property when queryables.ContainsKey(property.Name):
+                    return i => Normalise(collection.PropertyValue(i, property.Name));
+                case Cql2Property property:
+                    throw new Cql2Exception($"„{property.Name}“ ist keine abfragbare Eigenschaft; möglich: {string.Join(", ", queryables.Keys)}", property.Name);
+                default:
+                    throw new Cql2Exception("erwartet wird eine Eigenschaft oder ein Wert", expression.GetType().Name);
+            }
+        }
+
+        Func<int, bool> Intersects(Cql2Intersects intersects)
+        {
+            var (property, literal) = (intersects.Left, intersects.Right) switch
+            {
+                (Cql2Property p, Cql2Geometry g) => (p, g),
+                (Cql2Geometry g, Cql2Property p) => (p, g),
+                _ => throw new Cql2Exception("S_INTERSECTS vergleicht die Geometrie mit einer Geometrie (Punkt, BBOX, Polygon)", "S_INTERSECTS"),
+            };
+            if (property.Name != GeometryName)
+            {
+                throw new Cql2Exception($"„{property.Name}“ ist keine Geometrie; die Geometrie heißt „{GeometryName}“", property.Name);
+            }
+
+            var shape = ToCrs84(literal.Value, filterCrs);
+            var prepared = PreparedGeometryFactory.Prepare(shape);
+            return i => collection.Intersects(i, shape.EnvelopeInternal, prepared);
+        }
+    }
+
+    private static object? Normalise(object? value) => value switch
+    {
+        int or long or float or decimal or double => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static Func<int, bool> All(Func<int, bool>[] tests) => i =>
+    {
+        foreach (var test in tests)
+        {
+            if (!test(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    };
+
+    private static Func<int, bool> Any(Func<int, bool>[] tests) => i =>
+    {
+        foreach (var test in tests)
+        {
+            if (test(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    };
+
+    private static Func<int, bool> Negate(Func<int, bool> test) => i => !test(i);
+
+    private static int? Order(object? a, object? b) => (a, b) switch
+    {
+        (double x, double y) => x.CompareTo(y),
+        (string x, string y) => string.CompareOrdinal(x, y),
+        (bool x, bool y) => x == y ? 0 : null,
+        _ => null,
+    };
+
+    private static Func<int, bool> Compare(string op, Func<int, object?> left, Func<int, object?> right) => i =>
+    {
+        var (a, b) = (left(i), right(i));
+        if (a is bool || b is bool)
+        {
+            return (op is "=" or "<>") && a is bool x && b is bool y && (op == "=") == (x == y);
+        }
+
+        return Order(a, b) is { } order && op switch
+        {
+            "=" => order == 0,
+            "<>" => order != 0,
+            "<" => order < 0,
+            ">" => order > 0,
+            "<=" => order <= 0,
+            _ => order >= 0,
+        };
+    };
+
+    private static Func<int, bool> Between(Func<int, object?> value, Func<int, object?> low, Func<int, object?> high) => i =>
+    {
+        var v = value(i);
+        return Order(v, low(i)) >= 0 && Order(v, high(i)) <= 0;
+    };
+
+    private static Func<int, bool> In(Func<int, object?> value, Func<int, object?>[] list) => i =>
+    {
+        var v = value(i);
+        return list.Any(item => Order(v, item(i)) == 0);
+    };
+
+    private static Func<int, bool> Like(Func<int, object?> value, Cql2Expression pattern)
+    {
+        if (pattern is not Cql2Literal { Value: string text })
+        {
+            throw new Cql2Exception("LIKE braucht ein Muster in '…'", "LIKE");
+        }
+
+        var regex = new Regex(LikeToRegex(text), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        return i => value(i) is string s && regex.IsMatch(s);
+    }
+
+    /// <summary>"Olp%" → "^Olp.*$": % any run, _ one character, a backslash makes the next one literal.</summary>
+    public static string LikeToRegex(string pattern)
+    {
+        var regex = new StringBuilder("^");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                regex.Append(Regex.Escape(pattern[++i].ToString()));
+            }
+            else
+            {
+                regex.Append(c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) });
+            }
+        }
+
+        return regex.Append('$').ToString();
+    }
+
+    // The literal in CRS84 (longitude, latitude), as the collections compare.
+    private static Geometry ToCrs84(Geometry literal, OgcCrs crs)
+    {
+        var copy = literal.Copy();
+        if (crs == OgcCrs.Crs84)
+        {
+            return copy;
+        }
+
+        copy.Apply(new CoordinateFilter(crs));
+        copy.GeometryChanged();
+        return copy;
+    }
+
+    private sealed class CoordinateFilter(OgcCrs crs) : ICoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            var (x, y) = (seq.GetX(i), seq.GetY(i));
+            var (lon, lat) = crs == OgcCrs.Epsg4326 ? (y, x) : Reprojector.Transform(x, y, Crs.Etrs89Utm32N, Crs.Wgs84);
+            seq.SetX(i, lon);
+            seq.SetY(i, lat);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace Directory.Api.Ogc.Filters;
+
+/// <summary>
+/// CQL2 JSON (cql2.json of CQL2 1.0, for the classes we implement) to the same <see cref="Cql2Expression"/> as the
+/// text; an error names its place as a path ("args[1]").
+/// </summary>
+public static class Cql2JsonParser
+{
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    /// <summary>Parses <paramref name="json"/>; throws <see cref="Cql2Exception"/> naming where it is wrong.</summary>
+    public static Cql2Expression Read(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException exception)
+        {
+            throw new Cql2Exception("kein gültiges JSON", $"Zeile {exception.LineNumber + 1}, Byte {exception.BytePositionInLine + 1}");
+        }
+
+        return Boolean(node, "$");
+    }
+
+    private static Cql2Exception Error(string message, string path) => new(message, path);
+
+    private static Cql2Expression Boolean(JsonNode? node, string path)
+    {
+        if (node is JsonValue value && value.TryGetValue<bool>(out var literal))
+        {
+            return new Cql2Literal(literal);
+        }
+
+        if (node is not JsonObject obj || obj["op"] is not JsonValue opValue || !opValue.TryGetValue<string>(out var op))
+        {
+            throw Error("erwartet wird ein Ausdruck {\"op\": …, \"args\": […]}", path);
+        }
+
+        if (obj["args"] is not JsonArray args)
+        {
+            throw Error("„args“ fehlt oder ist keine Liste", path);
+        }
+
+        string At(int i) => $"{path}.args[{i}]";
+        void Count(int expected)
+        {
+            if (args.Count != expected)
+            {
+                throw Error($"„{op}“ braucht {expected} Argumente, nicht {args.Count}", path);
+            }
+        }
+
+        switch (op.ToLowerInvariant())
+        {
+            case "and" or "or":
+                if (args.Count < 2)
+                {
+                    throw Error($"„{op}“ braucht mindestens 2 Argumente", path);
+                }
+
+                return new Cql2Logical(op.ToLowerInvariant(), [.. args.Select((a, i) => Boolean(a, At(i)))]);
+            case "not":
+                Count(1);
+                return new Cql2Not(Boolean(args[0], At(0)));
+            case "=" or "<>" or "<" or ">" or "<=" or ">=":
+                Count(2);
+                return new Cql2Comparison(op, Scalar(args[0], At(0)), Scalar(args[1], At(1)));
+            case "like":
+                Count(2);
+                return new Cql2Like(Scalar(args[0], At(0)), Scalar(args[1], At(1)));
+            case "between":
+                Count(3);
+                return new Cql2Between(Scalar(args[0], At(0)), Scalar(args[1], At(1)), Scalar(args[2], At(2)));
+            case "in":
+                Count(2);
+                if (args[1] is not JsonArray list)
+                {
+                    throw Error("„in“ erwartet als zweites Argument eine Liste", At(1));
+                }
+
+                return new Cql2In(Scalar(args[0], At(0)), [.. list.Select((item, i) => Scalar(item, $"{At(1)}[{i}]"))]);
+            case "isnull":
+                Count(1);
+                return new Cql2IsNull(Scalar(args[0], At(0)));
+            case "s_intersects":
+                Count(2);
+                return new Cql2Intersects(Spatial(args[0], At(0)), Spatial(args[1], At(1)));
+            default:
+                throw Error($"„{op}“ wird nicht unterstützt (möglich: and, or, not, =, <>, <, >, <=, >=, like, between, in, isNull, s_intersects)", path);
+        }
+    }
+
+    private static Cql2Expression Scalar(JsonNode? node, string path) => node switch
+    {
+        JsonObject obj when obj["property"] is JsonValue name && name.TryGetValue<string>(out var property) => new Cql2Property(property),
+        JsonValue value when value.TryGetValue<string>(out var text) => new Cql2Literal(text),
+        JsonValue value when value.TryGetValue<bool>(out var flag) => new Cql2Literal(flag),
+        JsonValue value when value.TryGetValue<double>(out var number) => new Cql2Literal(number),
+        _ => throw Error("erwartet wird {\"property\": …}, ein Text, eine Zahl oder true/false", path),
+    };
+
+    private static Cql2Expression Spatial(JsonNode? node, string path)
+    {
+        if (node is JsonObject obj && obj["property"] is not null)
+        {
+            return Scalar(node, path);
+        }
+
+        if (node is JsonObject box && box["bbox"] is JsonArray numbers)
+        {
+            var n = numbers.Select(v => v?.GetValue<double>() ?? double.NaN).ToArray();
+            return n.Length switch
+            {
+                4 => new Cql2Geometry(new GeometryFactory().ToGeometry(new Envelope(n[0], n[2], n[1], n[3]))),
+                6 => new Cql2Geometry(new GeometryFactory().ToGeometry(new Envelope(n[0], n[3], n[1], n[4]))),
+                _ => throw Error("„bbox“ braucht 4 oder 6 Zahlen", path),
+            };
+        }
+
+        if (node is JsonObject geometry && geometry["type"] is not null)
+        {
+            try
+            {
+                return new Cql2Geometry(geometry.Deserialize<Geometry>(GeoJson) ?? throw new JsonException());
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
+            {
+                throw Error("keine gültige GeoJSON-Geometrie", path);
+            }
+        }
+
+        throw Error("erwartet wird {\"property\": …}, {\"bbox\": […]} oder eine GeoJSON-Geometrie", path);
+    }
+}
