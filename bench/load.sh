@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the Release service on 127.0.0.1 with wrk (Debian package "wrk"), all endpoints in the same run:
 # the plain-text ping as the ceiling, /api/locate, /api/managers/nearby by position and by postcode over N synthetic
-# managers, /api/coverage and OGC API items. The resident memory of the service is printed at the end.
+# managers, /api/coverage and OGC API items (by bbox, and by a CQL2 filter). The resident memory of the service is
+# printed at the end.
 # Each endpoint: ROUNDS rounds of DURATION at 64 connections, 2 threads; prints requests/s and p99 per round, the
 # medians, and each endpoint's ratio to the ceiling. Requests go only to 127.0.0.1 and stop after each round.
 # Usage: bench/load.sh [MANAGERS] [ROUNDS] [DURATION]      e.g. bench/load.sh 100000 3 10s
@@ -53,7 +54,7 @@ run() { # label, wrk args...; prints "rps p99_ms errors"
 
 declare -A rps_median
 echo "store: ${STORE:-geopackage}; managers in the list: $managers (public: $public); $rounds rounds of $duration, 64 connections, 2 threads"
-all="ping locate nearby nearby-plz coverage ogc"
+all="ping locate nearby nearby-plz coverage ogc ogc-filter"
 for endpoint in ${ENDPOINTS:-$all}; do
   results=()
   for _ in $(seq 1 "$rounds"); do
@@ -64,6 +65,7 @@ for endpoint in ${ENDPOINTS:-$all}; do
       nearby-plz) path=; results+=("$(run -s bench/nearby-plz.lua)") ;;
       coverage) path=; results+=("$(run -s bench/coverage.lua)") ;;
       ogc) path=; results+=("$(run -s bench/ogc.lua)") ;;
+      ogc-filter) path=; results+=("$(run -s bench/ogc-filter.lua)") ;;
     esac
   done
   rps_median[$endpoint]=$(printf '%s\n' "${results[@]}" | awk '{print $1}' | median)

@@ -124,6 +124,10 @@ public sealed class OgcCollection
         }
     }
 
+    /// <summary>Whether <see cref="Matching"/> can select by equality of <paramref name="property"/> (a text property).</summary>
+    public bool SelectsBy(string property) =>
+        points is not null ? property is "gebiet" or "kreis" or "regierungsbezirk" : Queryables.Any(q => q.Name == property && q.Type == "string");
+
     /// <summary>What a CQL2 filter may name: the properties with their JSON types, and the geometry.</summary>
     public IReadOnlyList<Filters.OgcQueryable> Queryables => points?.Queryables ?? queryables!;
 

@@ -207,17 +207,19 @@ public static class OgcEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var test = OgcQuery.Filter(query["filter"], query["filter-lang"], query["filter-crs"], collection, errors);
+        var cql2 = OgcQuery.FilterWithNarrowing(query["filter"], query["filter-lang"], query["filter-crs"], collection, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidParameters(errors);
         }
 
-        // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees.
-        var all = collection.Matching(items.Box?.Box, items.Box?.Crs ?? OgcCrs.Crs84, items.Equal);
-        if (test is not null)
+        // Compared in the bbox's own CRS: a box in EPSG:25832 is a rectangle in metres, not in degrees. A filter's own
+        // box and equalities select through the same index first (without a bbox of the query's own).
+        var (box, boxCrs) = items.Box is { } given ? (given.Box, given.Crs) : (cql2?.Box, OgcCrs.Crs84);
+        var all = collection.Matching(box, boxCrs, [.. items.Equal, .. cql2?.Equal ?? []]);
+        if (cql2 is { } narrowed)
         {
-            all = all.Where(test).ToList();
+            all = all.Where(narrowed.Test).ToList();
         }
         if (items.SortBy is { } order)
         {

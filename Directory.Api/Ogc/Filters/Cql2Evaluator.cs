@@ -82,6 +82,49 @@ public static class Cql2Evaluator
         }
     }
 
+    /// <summary>
+    /// What an index can select before the filter is tested (the filter is still tested on each feature so selected):
+    /// the envelope (CRS84) of an S_INTERSECTS with a literal, and the text equalities, found among the conditions
+    /// that must all hold (the filter itself, or the arguments of its top-level AND).
+    /// </summary>
+    public static (Envelope? Box, IReadOnlyList<(string Property, string Value)> Equal) Narrowing(Cql2Expression filter, OgcCrs filterCrs)
+    {
+        var conditions = filter is Cql2Logical { Op: "and" } and ? and.Args : [filter];
+        Envelope? box = null;
+        var equal = new List<(string, string)>();
+        foreach (var condition in conditions)
+        {
+            var shape = condition is Cql2Intersects intersects
+                ? (intersects.Left, intersects.Right) switch
+                {
+                    (Cql2Property { Name: GeometryName }, Cql2Geometry g) => g,
+                    (Cql2Geometry g, Cql2Property { Name: GeometryName }) => g,
+                    _ => null,
+                }
+                : null;
+            if (shape is not null)
+            {
+                var envelope = ToCrs84(shape.Value, filterCrs).EnvelopeInternal;
+                box = box is null ? envelope : box.Intersection(envelope);
+            }
+
+            var equality = condition is Cql2Comparison { Op: "=" } comparison
+                ? (comparison.Left, comparison.Right) switch
+                {
+                    (Cql2Property p, Cql2Literal { Value: string v }) => (p.Name, v),
+                    (Cql2Literal { Value: string v }, Cql2Property p) => (p.Name, v),
+                    _ => ((string, string)?)null,
+                }
+                : null;
+            if (equality is { } e)
+            {
+                equal.Add(e);
+            }
+        }
+
+        return (box, equal);
+    }
+
     private static object? Normalise(object? value) => value switch
     {
         int or long or float or decimal or double => Convert.ToDouble(value, CultureInfo.InvariantCulture),

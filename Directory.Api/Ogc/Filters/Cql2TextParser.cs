@@ -94,17 +94,23 @@ public static class Cql2TextParser
 
     private static readonly string[] GeometryTypes = ["MULTIPOLYGON", "MULTILINESTRING", "MULTIPOINT", "POLYGON", "LINESTRING", "POINT", "GEOMETRYCOLLECTION"];
 
+    private static readonly TextParser<string> GeometryKeyword = GeometryTypes.Select(Keyword).Aggregate((a, b) => a.Or(b));
+
+    private static readonly TextParser<TextSpan> ThreeDimensions = Span.EqualToIgnoreCase("Z").Then(z => Blank.Value(z)).Try().OptionalOrDefault();
+
+    private static readonly TextParser<TextSpan> Body = Token(Parenthesised);
+
     private static readonly TextParser<Cql2Expression> Wkt = input =>
     {
         var start = input;
-        var keyword = GeometryTypes.Select(Keyword).Aggregate((a, b) => a.Or(b))(input);
+        var keyword = GeometryKeyword(input);
         if (!keyword.HasValue)
         {
             return Result.CastEmpty<string, Cql2Expression>(keyword);
         }
 
-        var rest = Span.EqualToIgnoreCase("Z").Then(z => Blank.Value(z)).Try().OptionalOrDefault()(keyword.Remainder);
-        var body = Token(Parenthesised)(rest.Remainder);
+        var rest = ThreeDimensions(keyword.Remainder);
+        var body = Body(rest.Remainder);
         if (!body.HasValue)
         {
             return Result.CastEmpty<TextSpan, Cql2Expression>(body);
