@@ -92,12 +92,22 @@ public static class HsdsEndpoints
         return model.ByOrganizationId(id) is { } area ? TypedResults.Ok(model.Organization(area)) : NotFound(id);
     }
 
+    // One model per snapshot: every change of the list (import, edit, check) publishes a new snapshot, so the model
+    // and the history's last change it names are built once per change, not per request.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServedSnapshot, HsdsModel> Models = new();
+
     private static async Task<HsdsModel> ModelAsync(SnapshotProvider snapshots, DirectoryDbContext db, CancellationToken cancellationToken)
     {
+        var snapshot = snapshots.Current;
+        if (Models.TryGetValue(snapshot, out var model))
+        {
+            return model;
+        }
+
         // The time of the last change only: the history's rows name people, and stay in the staff area.
         var lastImport = await db.ImportHistory.AsNoTracking().OrderByDescending(r => r.Id).Select(r => (DateTime?)r.ImportedAtUtc)
             .FirstOrDefaultAsync(cancellationToken);
-        return new HsdsModel(snapshots.Current, lastImport is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+        return Models.GetValue(snapshot, s => new HsdsModel(s, lastImport is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null));
     }
 
     private static ProblemHttpResult NotFound(string id)

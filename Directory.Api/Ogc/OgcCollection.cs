@@ -42,13 +42,13 @@ public sealed class OgcCollection
         // The regions' properties are the same for every feature; their types are those of the first one's values.
         queryables =
         [
-            .. PropertyNames.Select(name => new Filters.OgcQueryable(name, features[0].Properties[name] switch
+            .. PropertyNames.Select(name => new OgcQueryable(name, features[0].Properties[name] switch
             {
                 bool => "boolean",
                 int or long or double or float or decimal => "number",
                 _ => "string",
             })),
-            new(Filters.Cql2Evaluator.GeometryName, features.Count > 0 && features[0].StoredGeometry is Point ? "point" : "polygon"),
+            new(Cql2Evaluator.GeometryName, features.Count > 0 && features[0].StoredGeometry is Point ? "point" : "polygon"),
         ];
     }
 
@@ -129,9 +129,9 @@ public sealed class OgcCollection
         points is not null ? property is "gebiet" or "kreis" or "regierungsbezirk" : Queryables.Any(q => q.Name == property && q.Type == "string");
 
     /// <summary>What a CQL2 filter may name: the properties with their JSON types, and the geometry.</summary>
-    public IReadOnlyList<Filters.OgcQueryable> Queryables => points?.Queryables ?? queryables!;
+    public IReadOnlyList<OgcQueryable> Queryables => points?.Queryables ?? queryables!;
 
-    private IReadOnlyList<Filters.OgcQueryable>? queryables;
+    private IReadOnlyList<OgcQueryable>? queryables;
 
     /// <summary>Whether the feature at <paramref name="index"/> (in CRS84) intersects <paramref name="shape"/>.</summary>
     public bool Intersects(int index, Envelope envelope, NetTopologySuite.Geometries.Prepared.IPreparedGeometry shape) =>

@@ -199,14 +199,14 @@ public sealed class OgcPointTable(ManagerIndex managerIndex, GeographySnapshot g
     }
 
     /// <summary>The queryables: every property (texts, two yes/no) and the point.</summary>
-    public IReadOnlyList<Filters.OgcQueryable> Queryables { get; } =
+    public IReadOnlyList<OgcQueryable> Queryables { get; } =
     [
         .. new[] { "name", "organisation", "gebiet", "gebiet_name", "kreis", "regierungsbezirk", "strasse", "plz", "ort", "email", "telefon", "website" }
-            .Select(p => new Filters.OgcQueryable(p, "string")),
+            .Select(p => new OgcQueryable(p, "string")),
         new("lage_ungefaehr", "boolean"),
         new("ansprechpartner_familien", "boolean"),
         new("geprueft_am", "string"),
-        new(Filters.Cql2Evaluator.GeometryName, "point"),
+        new(Cql2Evaluator.GeometryName, "point"),
     ];
 
     /// <summary>Whether the manager at <paramref name="index"/> (in CRS84) lies in <paramref name="shape"/>.</summary>

@@ -41,7 +41,7 @@ public static class OgcQuery
         FilterWithNarrowing(text, language, crsUri, collection, errors)?.Test;
 
     /// <summary>
-    /// As <see cref="Filter"/>, with what an index can select first (<see cref="Ogc.Filters.Cql2Evaluator.Narrowing"/>):
+    /// As <see cref="Filter"/>, with what an index can select first (<see cref="Cql2Evaluator.Narrowing"/>):
     /// a box in CRS84 and text equalities, so that a filter on a place or a Kreis does not test every feature.
     /// </summary>
     public static (Func<int, bool> Test, NetTopologySuite.Geometries.Envelope? Box, IReadOnlyList<(string Property, string Value)> Equal)? FilterWithNarrowing(
@@ -68,8 +68,8 @@ public static class OgcQuery
         try
         {
             var expression = language == "cql2-json" ? Ogc.Filters.Cql2JsonParser.Read(text) : Ogc.Filters.Cql2TextParser.Read(text);
-            var test = Ogc.Filters.Cql2Evaluator.Compile(expression, collection, crs);
-            var (box, equal) = Ogc.Filters.Cql2Evaluator.Narrowing(expression, crs);
+            var test = Cql2Evaluator.Compile(expression, collection, crs);
+            var (box, equal) = Cql2Evaluator.Narrowing(expression, crs);
             // Only equalities the collection selects by (the family managers: their area keys); others stay in the test.
             return (test, box, equal.Where(e => collection.SelectsBy(e.Property)).ToList());
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -42,6 +43,23 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
         var factory = new DirectoryApiFactory();
         await ImportedGeography.CopyToAsync(factory.Database);
         return factory;
+    }
+
+    /// <summary>
+    /// Starts the service (if it has not started), imports the demo list into its database and publishes it at once;
+    /// returns the entries as stored, public and not.
+    /// </summary>
+    public async Task<List<Core.Managers.FamilyManager>> ImportDemoListAsync(CancellationToken cancellationToken)
+    {
+        CreateClient();
+        await using var db = DirectoryDatabase.CreateContext(Database);
+        var geography = await Core.Snapshot.GeographySnapshot.LoadAsync(db, cancellationToken);
+        var demo = await Core.Managers.Lists.ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
+            new Core.Managers.Lists.ListImportOptions(), cancellationToken);
+        Assert.Equal(Core.Managers.Lists.ListImportResult.Applied, demo.Result);
+        Services.GetRequiredService<Core.Snapshot.SnapshotProvider>().Publish(
+            await Services.GetRequiredService<Core.Snapshot.SnapshotLoader>().LoadAsync(db, cancellationToken));
+        return await db.FamilyManagers.AsNoTracking().ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds a configuration value, before the first request starts the app.</summary>

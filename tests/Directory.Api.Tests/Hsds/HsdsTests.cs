@@ -2,13 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Directory.Core.Managers;
-using Directory.Core.Managers.Lists;
-using Directory.Core.Snapshot;
-using Directory.Core.Storage;
 using Directory.Testing;
 using Json.Schema;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Directory.Api.Tests.Hsds;
 
@@ -27,14 +22,7 @@ public sealed class HsdsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         factory = (await DirectoryApiFactory.WithGeographyAsync()).With("Security:PermitsPerMinute", "0");
-        factory.CreateClient();
-        await using var db = DirectoryDatabase.CreateContext(factory.Database);
-        var geography = await GeographySnapshot.LoadAsync(db, Cancel);
-        var demo = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
-            new ListImportOptions(ListImportMode.Replace), Cancel);
-        Assert.Equal(ListImportResult.Applied, demo.Result);
-        factory.Services.GetRequiredService<SnapshotProvider>().Publish(await factory.Services.GetRequiredService<SnapshotLoader>().LoadAsync(db, Cancel));
-        entries = await db.FamilyManagers.AsNoTracking().ToListAsync(Cancel);
+        entries = await factory.ImportDemoListAsync(Cancel);
     }
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();

@@ -127,16 +127,7 @@ public sealed class Cql2Tests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
 
         // The family managers: the demo list, in a service of this test's own.
         await using var factory = await DirectoryApiFactory.WithGeographyAsync();
-        factory.CreateClient();
-        await using (var db = Directory.Core.Storage.DirectoryDatabase.CreateContext(factory.Database))
-        {
-            await Directory.Core.Managers.Lists.ListImporter.ImportAsync(db, await Directory.Core.Snapshot.GeographySnapshot.LoadAsync(db, Cancel),
-                Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), new Directory.Core.Managers.Lists.ListImportOptions(), Cancel);
-            var snapshots = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Directory.Core.Snapshot.SnapshotProvider>(factory.Services);
-            snapshots.Publish(await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetRequiredService<Directory.Core.Snapshot.SnapshotLoader>(factory.Services).LoadAsync(db, Cancel));
-        }
-
+        await factory.ImportDemoListAsync(Cancel);
         var client = factory.CreateClient();
         var managers = JsonDocument.Parse(await client.GetStringAsync("/api/managers", Cancel)).RootElement.EnumerateArray().ToList();
         var inBox = managers.Where(m => m.GetProperty("location").GetProperty("lon").GetDouble() is >= 7.7 and <= 8.1

@@ -5,9 +5,7 @@ using System.Text.Json;
 using Directory.Api.Reports;
 using Directory.Api.Tests.Staff;
 using Directory.Core.Managers;
-using Directory.Core.Managers.Lists;
 using Directory.Core.Reports;
-using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Directory.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -36,14 +34,7 @@ public sealed class ReportTests : IAsyncLifetime
     /// <summary>The demo list, published at once; an entry the public sees and one it does not.</summary>
     private static async Task<(int Public, int Hidden)> SeedAsync(DirectoryApiFactory factory)
     {
-        factory.CreateClient(); // starts the service
-        await using var db = DirectoryDatabase.CreateContext(factory.Database);
-        var geography = await GeographySnapshot.LoadAsync(db, Cancel);
-        var demo = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
-            new ListImportOptions(ListImportMode.Replace), Cancel);
-        Assert.Equal(ListImportResult.Applied, demo.Result);
-        factory.Services.GetRequiredService<SnapshotProvider>().Publish(await factory.Services.GetRequiredService<SnapshotLoader>().LoadAsync(db, Cancel));
-        var entries = await db.FamilyManagers.AsNoTracking().ToListAsync(Cancel);
+        var entries = await factory.ImportDemoListAsync(Cancel);
         return (entries.First(m => m.IsPublic).Id, entries.First(m => !m.IsPublic).Id);
     }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Directory.Api.Ogc.Filters;
 using Directory.Core.Geo;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
-namespace Directory.Api.Ogc.Filters;
+namespace Directory.Api.Ogc;
 
 /// <summary>A collection's queryable: its name and JSON type (<c>string</c>, <c>number</c>, <c>boolean</c>, or the geometry).</summary>
 public sealed record OgcQueryable(string Name, string Type);
