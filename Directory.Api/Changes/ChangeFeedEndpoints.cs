@@ -16,7 +16,8 @@ namespace Directory.Api.Changes;
 /// <summary>
 /// <c>/api/changes.atom</c> (with <c>?kreis=</c> or <c>?gemeinde=</c>): an Atom 1.0 feed (RFC 4287) of what the public
 /// saw change, newest first, from <c>public_changes</c>, which imports and edits write beside the history. It names
-/// only entries the public could see before or after; hidden entries leave no trace in it.
+/// only entries the public can see now: the rows of an entry that has since been hidden or removed are left out, and
+/// a removal names no one (its area only, which the public saw change on the map anyway).
 /// </summary>
 public static class ChangeFeedEndpoints
 {
@@ -73,7 +74,25 @@ public static class ChangeFeedEndpoints
                 : query.Where(c => c.AreaKey.StartsWith(area) || c.AreaKey == "05");
         }
 
-        var changes = await query.OrderByDescending(c => c.Id).Take(MaxEntries).ToListAsync(cancellationToken);
+        // Rows naming an entry the public cannot see now are left out (a withdrawn consent takes its name out of the
+        // feed's past too); removals and the "many" rows name no one. Read in batches until the feed is full.
+        var snapshot = snapshots.Current;
+        bool Shown(PublicChange c) => c.Kind is PublicChangeKinds.Removed or PublicChangeKinds.Many
+            || (c.ManagerId > 0 && snapshot.FindPublicManager(c.ManagerId) is not null);
+        var changes = new List<PublicChange>();
+        for (var before = int.MaxValue; changes.Count < MaxEntries;)
+        {
+            var from = before;
+            var batch = await query.Where(c => c.Id < from).OrderByDescending(c => c.Id).Take(4 * MaxEntries).ToListAsync(cancellationToken);
+            changes.AddRange(batch.Where(Shown).Take(MaxEntries - changes.Count));
+            if (batch.Count < 4 * MaxEntries)
+            {
+                break;
+            }
+
+            before = batch[^1].Id;
+        }
+
         var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var self = $"{root}/api/changes.atom{(area is null ? "" : $"?{(area.Length == 5 ? "kreis" : "gemeinde")}={area}")}";
         var title = area is null ? "Familienmanager NRW – Änderungen" : $"Familienmanager NRW – Änderungen: {geography.Find(area)!.Name}";
@@ -109,8 +128,8 @@ public static class ChangeFeedEndpoints
                 {
                     PublicChangeKinds.Added => ($"Neu: {change.Name} ({areaName})", $"{change.Name} ist jetzt im Verzeichnis, für {areaName}.", Entry(root, change)),
                     PublicChangeKinds.Changed => ($"Geändert: {change.Name} ({areaName})", $"Geändert: {change.Fields}.", Entry(root, change)),
-                    PublicChangeKinds.Removed => ($"Nicht mehr im Verzeichnis: {change.Name} ({areaName})",
-                        $"{change.Name} ({areaName}) wird nicht mehr veröffentlicht.", $"{root}/?ort={Uri.EscapeDataString(areaName)}"),
+                    PublicChangeKinds.Removed => ($"Nicht mehr im Verzeichnis: ein Eintrag ({areaName})",
+                        $"Ein Eintrag für {areaName} wird nicht mehr veröffentlicht.", $"{root}/?ort={Uri.EscapeDataString(areaName)}"),
                     _ => ("Große Aktualisierung", Many(change.Fields), root + "/"),
                 };
                 xml.WriteStartElement("entry", Atom);

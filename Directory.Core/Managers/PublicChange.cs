@@ -20,7 +20,7 @@ public sealed class PublicChange
     /// <summary>The entry's id.</summary>
     public int ManagerId { get; set; }
 
-    /// <summary>The name as the public saw it ("Dr. Anna Beispiel").</summary>
+    /// <summary>The name as the public saw it ("Dr. Anna Beispiel"); empty for a removal, which names no one.</summary>
     public required string Name { get; set; }
 
     /// <summary>The area the entry works for (after the change; before it for a removal).</summary>

@@ -55,7 +55,9 @@ public static class PublicChanges
                 ChangedAtUtc = atUtc,
                 Kind = kind,
                 ManagerId = shown.Id,
-                Name = string.IsNullOrEmpty(shown.Title) ? $"{shown.FirstName} {shown.Surname}" : $"{shown.Title} {shown.FirstName} {shown.Surname}",
+                // Whoever is no longer public is not named, not even in the row that says so.
+                Name = kind == PublicChangeKinds.Removed ? ""
+                    : string.IsNullOrEmpty(shown.Title) ? $"{shown.FirstName} {shown.Surname}" : $"{shown.Title} {shown.FirstName} {shown.Surname}",
                 AreaKey = shown.AreaKey,
                 Fields = kind == PublicChangeKinds.Changed ? string.Join(", ", changedFields.Where(f => !InternalFields.Contains(f))) : null,
             };
