@@ -223,7 +223,7 @@ public sealed class HsdsModel
     private static string Id(PublicFamilyManager m) => m.Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>RFC 3339 with milliseconds, as HSDS asks.</summary>
-    public static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>An area with public entries: the region (null if the geography lacks it) and its entries.</summary>

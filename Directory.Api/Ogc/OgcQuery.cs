@@ -34,15 +34,10 @@ public static class OgcQuery
     public static readonly string[] ItemsParameters = ["limit", "offset", "bbox", "bbox-crs", "crs", .. Filters, "sortby", "filter", "filter-lang", "filter-crs"];
 
     /// <summary>
-    /// The CQL2 filter as a test of a feature by index, or null without one; a filter that cannot be read or names
-    /// what the collection does not have is a message under <c>filter</c> that says where.
-    /// </summary>
-    public static Func<int, bool>? Filter(string? text, string? language, string? crsUri, OgcCollection collection, Dictionary<string, string[]> errors) =>
-        FilterWithNarrowing(text, language, crsUri, collection, errors)?.Test;
-
-    /// <summary>
-    /// As <see cref="Filter"/>, with what an index can select first (<see cref="Cql2Evaluator.Narrowing"/>):
-    /// a box in CRS84 and text equalities, so that a filter on a place or a Kreis does not test every feature.
+    /// The CQL2 filter as a test of a feature by index, with what an index can select first
+    /// (<see cref="Cql2Evaluator.Narrowing"/>: a box in CRS84 and text equalities, so that a filter on a place or a
+    /// Kreis does not test every feature); null without a filter. A filter that cannot be read or names what the
+    /// collection does not have is a message under <c>filter</c> that says where.
     /// </summary>
     public static (Func<int, bool> Test, NetTopologySuite.Geometries.Envelope? Box, IReadOnlyList<(string Property, string Value)> Equal)? FilterWithNarrowing(
         string? text, string? language, string? crsUri, OgcCollection collection, Dictionary<string, string[]> errors)

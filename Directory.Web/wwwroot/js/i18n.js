@@ -30,7 +30,6 @@ export const formatPercent = (share, digits = 1) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 export const formatKm = (km, digits = 1) => t('unit.km', { value: formatNumber(km, { maximumFractionDigits: digits }) });
 export const formatArea = (km2) => t('unit.km2', { value: formatNumber(km2, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
-export const formatDate = (date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 /** "März 2026" from "2026-03-14" (a day of the API, read as that calendar day wherever the reader is). */
 export const formatMonth = (isoDay) =>
   new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
