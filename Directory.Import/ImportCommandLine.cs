@@ -41,6 +41,7 @@ public static class ImportCommandLine
     {
         var root = new RootCommand(CliTexts.RootDescription);
         root.Subcommands.Add(GeographyCommand.Create());
+        root.Subcommands.Add(RoadsCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

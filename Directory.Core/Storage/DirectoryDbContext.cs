@@ -65,6 +65,12 @@ public class DirectoryDbContext : IdentityUserContext<StaffUser>, IDataProtectio
     /// <summary>Table <c>served_list_cache</c>: the stored copy of the served list.</summary>
     public DbSet<ServedListCopy> ServedListCopies => Set<ServedListCopy>();
 
+    /// <summary>Layer <c>strassennetz</c>: the imported road network's source, size and extent.</summary>
+    public DbSet<Roads.RoadNetworkRecord> RoadNetworks => Set<Roads.RoadNetworkRecord>();
+
+    /// <summary>Table <c>strassennetz_teile</c>: the stored road network.</summary>
+    public DbSet<Roads.RoadNetworkPart> RoadNetworkParts => Set<Roads.RoadNetworkPart>();
+
     /// <summary>The table of the sign-in keys.</summary>
     public const string DataProtectionKeysTable = "data_protection_keys";
 

@@ -30,6 +30,12 @@ public static class GeoPackageLayers
     /// <summary>Layer of the certified family managers.</summary>
     public const string FamilyManagers = "familienmanager";
 
+    /// <summary>Layer of the imported road network: one row with its source, size and extent.</summary>
+    public const string RoadNetwork = "strassennetz";
+
+    /// <summary>Table (not a layer) of the stored road network's parts.</summary>
+    public const string RoadNetworkParts = "strassennetz_teile";
+
     /// <summary>Attribute table (no geometry) of list imports.</summary>
     public const string ImportHistory = "import_history";
 
@@ -38,7 +44,7 @@ public static class GeoPackageLayers
 
     /// <summary>Every layer with a geometry column, each with a spatial index (<see cref="CreateSpatialIndexes"/>).</summary>
     public static readonly IReadOnlyList<string> GeometryLayers =
-        [Municipalities, Districts, GovernmentRegions, Postcodes, PopulationGrid, FamilyManagers];
+        [Municipalities, Districts, GovernmentRegions, Postcodes, PopulationGrid, FamilyManagers, RoadNetwork];
 
     /// <summary>The name of the GeoPackage R-tree extension in <c>gpkg_extensions</c>.</summary>
     public const string RtreeExtension = "gpkg_rtree_index";
@@ -164,11 +170,11 @@ public static class GeoPackageLayers
     }
 
     /// <summary>
-    /// Adds the GeoPackage R-tree spatial index extension (annex F.3) to every layer of <see cref="GeometryLayers"/>:
+    /// Adds the GeoPackage R-tree spatial index extension (annex F.3) to each of <paramref name="layers"/>:
     /// the <c>gpkg_extensions</c> table and row, the virtual table <c>rtree_&lt;layer&gt;_geom</c>, the six triggers of
     /// GeoPackage 1.3 that keep it current (the same SQL as GDAL writes), and the index of the rows already there.
     /// </summary>
-    public static void CreateSpatialIndexes(MigrationBuilder migrationBuilder)
+    public static void CreateSpatialIndexes(MigrationBuilder migrationBuilder, IEnumerable<string> layers)
     {
         migrationBuilder.Sql("""
             CREATE TABLE IF NOT EXISTS gpkg_extensions (
@@ -182,7 +188,7 @@ public static class GeoPackageLayers
             """);
         const string c = GeometryColumn;
         const string i = "fid";
-        foreach (var t in GeometryLayers)
+        foreach (var t in layers)
         {
             var rtree = $"rtree_{t}_{c}";
             var values = $"NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})";
@@ -223,9 +229,9 @@ public static class GeoPackageLayers
     }
 
     /// <summary>Removes what <see cref="CreateSpatialIndexes"/> made.</summary>
-    public static void DropSpatialIndexes(MigrationBuilder migrationBuilder)
+    public static void DropSpatialIndexes(MigrationBuilder migrationBuilder, IEnumerable<string> layers)
     {
-        foreach (var t in GeometryLayers)
+        foreach (var t in layers)
         {
             var rtree = $"rtree_{t}_{GeometryColumn}";
             foreach (var trigger in new[] { "insert", "update1", "update2", "update3", "update4", "delete" })
@@ -234,9 +240,8 @@ public static class GeoPackageLayers
             }
 
             migrationBuilder.Sql($"DROP TABLE IF EXISTS \"{rtree}\"");
+            migrationBuilder.Sql($"DELETE FROM gpkg_extensions WHERE extension_name = '{RtreeExtension}' AND table_name = '{t}'");
         }
-
-        migrationBuilder.Sql($"DELETE FROM gpkg_extensions WHERE extension_name = '{RtreeExtension}'");
     }
 
     private static void InsertSpatialReferenceSystem(MigrationBuilder migrationBuilder, string name, int srid,

@@ -11,7 +11,7 @@ namespace Directory.Core.Storage.CompiledModel
     public partial class DirectoryDbContextModel
     {
         private DirectoryDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("989ef48f-7fde-4423-8e07-599ef081b9af"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("bb234e5d-ca13-45df-afab-f834d3a5705d"), entityTypeCount: 19)
         {
         }
 
@@ -26,6 +26,8 @@ namespace Directory.Core.Storage.CompiledModel
             var importRecord = ImportRecordEntityType.Create(this);
             var managerReport = ManagerReportEntityType.Create(this);
             var publicChange = PublicChangeEntityType.Create(this);
+            var roadNetworkPart = RoadNetworkPartEntityType.Create(this);
+            var roadNetworkRecord = RoadNetworkRecordEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
             var stagedList = StagedListEntityType.Create(this);
             var directoryState = DirectoryStateEntityType.Create(this);
@@ -48,6 +50,8 @@ namespace Directory.Core.Storage.CompiledModel
             ImportRecordEntityType.CreateAnnotations(importRecord);
             ManagerReportEntityType.CreateAnnotations(managerReport);
             PublicChangeEntityType.CreateAnnotations(publicChange);
+            RoadNetworkPartEntityType.CreateAnnotations(roadNetworkPart);
+            RoadNetworkRecordEntityType.CreateAnnotations(roadNetworkRecord);
             StaffUserEntityType.CreateAnnotations(staffUser);
             StagedListEntityType.CreateAnnotations(stagedList);
             DirectoryStateEntityType.CreateAnnotations(directoryState);

@@ -13,9 +13,12 @@ namespace Directory.Core.Storage.Migrations
     public partial class SpatialIndexes : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder) => GeoPackageLayers.CreateSpatialIndexes(migrationBuilder);
+        protected override void Up(MigrationBuilder migrationBuilder) => GeoPackageLayers.CreateSpatialIndexes(migrationBuilder, Layers);
 
         /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder) => GeoPackageLayers.DropSpatialIndexes(migrationBuilder);
+        protected override void Down(MigrationBuilder migrationBuilder) => GeoPackageLayers.DropSpatialIndexes(migrationBuilder, Layers);
+
+        // The layers there were then; later layers add their own index in their own migration.
+        private static readonly string[] Layers = ["gemeinden", "kreise", "regierungsbezirke", "postleitzahlen", "bevoelkerung_1km", "familienmanager"];
     }
 }

@@ -547,6 +547,60 @@ namespace Directory.Core.Storage.Migrations
                     b.ToTable("public_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Directory.Core.Roads.RoadNetworkPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("teil");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("daten");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("strassennetz_teile", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Roads.RoadNetworkRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fid");
+
+                    b.Property<long>("Edges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kanten");
+
+                    b.Property<byte[]>("Extent")
+                        .IsRequired()
+                        .HasColumnType("POLYGON")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("importiert_am");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knoten");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quelle");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("strassennetz", (string)null);
+                });
+
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")

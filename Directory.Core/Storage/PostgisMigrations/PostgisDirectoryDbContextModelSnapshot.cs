@@ -596,6 +596,64 @@ namespace Directory.Core.Storage.PostgisMigrations
                     b.ToTable("public_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Directory.Core.Roads.RoadNetworkPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("teil");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("daten");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("strassennetz_teile", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Roads.RoadNetworkRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("fid");
+
+                    b.Property<long>("Edges")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kanten");
+
+                    b.Property<Polygon>("Extent")
+                        .IsRequired()
+                        .HasColumnType("geometry(Polygon, 25832)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("format");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("importiert_am");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("knoten");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("quelle");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Extent");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Extent"), "gist");
+
+                    b.ToTable("strassennetz", (string)null);
+                });
+
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
