@@ -39,6 +39,17 @@ public sealed class QueryLimits
     [Range(1, 200)]
     public int PlanningRadiusKm { get; set; } = 25;
 
+    /// <summary>Largest reach in minutes for coverage over the road network (whole minutes, each cached per snapshot).</summary>
+    [Range(1, 600)]
+    public int CoverageMinutes { get; set; } = 120;
+
+    /// <summary>
+    /// Largest reach in minutes for planning over the road network: each candidate site is one search bounded by it,
+    /// so the work grows with it.
+    /// </summary>
+    [Range(1, 120)]
+    public int PlanningMinutes { get; set; } = 30;
+
     /// <summary>Most features of one OGC items page.</summary>
     [Range(1, 100_000)]
     public int OgcItems { get; set; } = 10_000;

@@ -20,25 +20,32 @@ namespace Directory.Api.Coverage;
 /// <param name="Children">Residents under 15 (the grid's, scaled as the residents are).</param>
 /// <param name="ChildrenWithinReach">Residents under 15 within the radius.</param>
 /// <param name="ShareChildrenWithinReach">Their share (0–1).</param>
+/// <param name="MeanDistanceKm">Mean straight-line distance of the residents to the nearest manager (null in minutes).</param>
+/// <param name="MeanMinutes">Mean travel time of the residents to the nearest manager, when reach is in minutes.</param>
 public sealed record CoverageRow(string Key, string Name, string Level, string? ParentKey, int Managers, int Municipalities,
     int MunicipalitiesCovered, double ShareMunicipalitiesCovered, string? CoveredBy, long Population, long PopulationCovered,
     double SharePopulationCovered, long ResidentsWithinReach, double ShareWithinReach, double? MeanDistanceKm,
-    long Children, long ChildrenWithinReach, double ShareChildrenWithinReach)
+    long Children, long ChildrenWithinReach, double ShareChildrenWithinReach, double? MeanMinutes = null)
 {
-    /// <summary>The row of <paramref name="c"/>.</summary>
-    public static CoverageRow Of(RegionCoverage c) => new(c.Key, c.Name, c.Level, c.ParentKey, c.Managers, c.Municipalities,
+    /// <summary>The row of <paramref name="c"/>; <paramref name="inMinutes"/> when its model is one of minutes.</summary>
+    public static CoverageRow Of(RegionCoverage c, bool inMinutes = false) => new(c.Key, c.Name, c.Level, c.ParentKey, c.Managers, c.Municipalities,
         c.MunicipalitiesCovered, Math.Round(c.ShareMunicipalitiesCovered, 4), c.CoveredBy, c.Population, c.PopulationCovered,
         Math.Round(c.SharePopulationCovered, 4), (long)Math.Round(c.ResidentsWithinReach), Math.Round(c.ShareWithinReach, 4),
-        c.MeanDistanceMetres is { } m ? Math.Round(m / 1000, 2) : null,
-        (long)Math.Round(c.Children), (long)Math.Round(c.ChildrenWithinReach), Math.Round(c.ShareChildrenWithinReach, 4));
+        !inMinutes && c.MeanDistanceMetres is { } m ? Math.Round(m / 1000, 2) : null,
+        (long)Math.Round(c.Children), (long)Math.Round(c.ChildrenWithinReach), Math.Round(c.ShareChildrenWithinReach, 4),
+        inMinutes && c.MeanDistanceMetres is { } minutes ? Math.Round(minutes, 1) : null);
 }
 
 /// <summary>The answer of <c>/api/coverage</c>.</summary>
 /// <param name="Date">The date asked about (entries certified on or before it), or null for today.</param>
 /// <param name="Total">The figures of the selection as a whole: the <c>within</c> region, or NRW.</param>
-/// <param name="Attribution">The sources of the population figures, to be shown with them.</param>
-public sealed record CoverageResponse(string Level, int RadiusKm, DateOnly? Date, RegionReference? Within, string Method, CoverageRow Total,
-    IReadOnlyList<CoverageRow> Regions, string Attribution);
+/// <param name="Attribution">The sources of the population figures (and of the road network), to be shown with them.</param>
+/// <param name="RadiusKm">The radius of reach in km; null when reach is in minutes.</param>
+/// <param name="Minutes">Reach in minutes of travel over the road network, when asked for.</param>
+/// <param name="Mode">With minutes: <c>car</c> or <c>foot</c>.</param>
+/// <param name="CellsByStraightLine">With minutes: inhabited cells more than 1 km from the network, counted by straight line.</param>
+public sealed record CoverageResponse(string Level, int? RadiusKm, DateOnly? Date, RegionReference? Within, string Method, CoverageRow Total,
+    IReadOnlyList<CoverageRow> Regions, string Attribution, int? Minutes = null, string? Mode = null, int? CellsByStraightLine = null);
 
 /// <summary>One year of a region's history.</summary>
 /// <param name="Year">The year.</param>
@@ -96,6 +103,7 @@ public static class CoverageEndpoints
         var errors = new Dictionary<string, string[]>();
         var (levelName, radiusKm, formatName, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, snapshot.Served.Roads.GetAwaiter().GetResult() is not null, errors);
         var region = Within(query.Within, levelName, snapshot, errors, out var notFound);
         if (notFound is not null)
         {
@@ -108,24 +116,33 @@ public static class CoverageEndpoints
         }
 
         // The answer depends only on the snapshot and these parameters: rendered once, then sent as bytes.
-        var radiusText = radiusKm.ToString(CultureInfo.InvariantCulture);
-        var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{radiusText}|{region?.Key}|{formatName}|{date:yyyy-MM-dd}", () =>
+        var reachText = travel is var (minutes, mode)
+            ? $"{minutes.ToString(CultureInfo.InvariantCulture)}min-{(mode == Core.Roads.TravelMode.Car ? "auto" : "zu-fuss")}"
+            : $"{radiusKm.ToString(CultureInfo.InvariantCulture)}km";
+        var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{reachText}|{region?.Key}|{formatName}|{date:yyyy-MM-dd}", () =>
         {
-            var result = snapshot.Coverage(radiusKm, date);
+            var travelCoverage = travel is { } t ? snapshot.Travel(t.Mode, date) : null;
+            var result = travel is { } asked ? snapshot.Coverage(asked.Minutes, asked.Mode, date)! : snapshot.Coverage(radiusKm, date);
+            var inMinutes = travel is not null;
             var rows = RowsOf(result, levelName).Where(r => region is null || region.Contains(r.Key)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
+            var method = travelCoverage is { Times: var times }
+                ? string.Format(CultureInfo.CurrentCulture, ApiTexts.TravelMethod, times.CellsByStraightLine, times.ManagersByStraightLine)
+                : ApiTexts.CoverageMethod;
+            var attribution = inMinutes ? $"{ApiTexts.PopulationAttribution} · {ApiTexts.RoadAttribution}" : ApiTexts.PopulationAttribution;
             return formatName switch
             {
-                "csv" => Csv(rows),
-                "geojson" => GeoJson(rows, snapshot, levelName, json.Value.SerializerOptions),
-                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, radiusKm, date, region is null ? null : RegionReference.Of(region),
-                    ApiTexts.CoverageMethod, CoverageRow.Of(total), rows.Select(CoverageRow.Of).ToList(), ApiTexts.PopulationAttribution),
+                "csv" => Csv(rows, inMinutes),
+                "geojson" => GeoJson(rows, snapshot, levelName, inMinutes, json.Value.SerializerOptions),
+                _ => JsonSerializer.SerializeToUtf8Bytes(new CoverageResponse(levelName, inMinutes ? null : radiusKm, date, region is null ? null : RegionReference.Of(region),
+                    method, CoverageRow.Of(total, inMinutes), rows.Select(r => CoverageRow.Of(r, inMinutes)).ToList(), attribution,
+                    travel?.Minutes, travel is { } m ? TravelReach.Name(m.Mode) : null, travelCoverage?.Times.CellsByStraightLine),
                     json.Value.SerializerOptions),
             };
         });
         return formatName switch
         {
-            "csv" => TypedResults.File(answer, "text/csv; charset=utf-8", $"abdeckung-{levelName}-{radiusText}km{(date is { } d ? $"-{d:yyyy-MM-dd}" : "")}.csv"),
+            "csv" => TypedResults.File(answer, "text/csv; charset=utf-8", $"abdeckung-{levelName}-{reachText}{(date is { } d ? $"-{d:yyyy-MM-dd}" : "")}.csv"),
             "geojson" => TypedResults.File(answer, "application/geo+json"),
             _ => TypedResults.File(answer, "application/json; charset=utf-8"),
         };
@@ -246,11 +263,11 @@ public static class CoverageEndpoints
     };
 
     /// <summary>German-Excel CSV: semicolon, UTF-8 with BOM, decimal comma.</summary>
-    private static byte[] Csv(IEnumerable<RegionCoverage> rows)
+    private static byte[] Csv(IEnumerable<RegionCoverage> rows, bool inMinutes)
     {
         var german = CultureInfo.GetCultureInfo("de-DE");
-        var text = new StringBuilder().Append(ApiTexts.CoverageCsvHeader).Append("\r\n");
-        foreach (var r in rows.Select(CoverageRow.Of))
+        var text = new StringBuilder().Append(inMinutes ? ApiTexts.CoverageCsvHeaderMinutes : ApiTexts.CoverageCsvHeader).Append("\r\n");
+        foreach (var r in rows.Select(row => CoverageRow.Of(row, inMinutes)))
         {
             string[] cells =
             [
@@ -258,7 +275,7 @@ public static class CoverageEndpoints
                 r.MunicipalitiesCovered.ToString(german), r.ShareMunicipalitiesCovered.ToString("0.0000", german), r.CoveredBy ?? "",
                 r.Population.ToString(german), r.PopulationCovered.ToString(german), r.SharePopulationCovered.ToString("0.0000", german),
                 r.ResidentsWithinReach.ToString(german), r.ShareWithinReach.ToString("0.0000", german),
-                r.MeanDistanceKm?.ToString("0.00", german) ?? "", r.Children.ToString(german), r.ChildrenWithinReach.ToString(german),
+                (inMinutes ? r.MeanMinutes?.ToString("0.0", german) : r.MeanDistanceKm?.ToString("0.00", german)) ?? "", r.Children.ToString(german), r.ChildrenWithinReach.ToString(german),
                 r.ShareChildrenWithinReach.ToString("0.0000", german),
             ];
             text.Append(string.Join(';', cells.Select(Core.Managers.Lists.ListExport.Quote))).Append("\r\n");
@@ -268,7 +285,7 @@ public static class CoverageEndpoints
     }
 
     /// <summary>The regions' simplified boundaries (WGS84) with the figures as properties, for a GIS.</summary>
-    private static byte[] GeoJson(IEnumerable<RegionCoverage> rows, ServedSnapshot snapshot, string levelName, JsonSerializerOptions options)
+    private static byte[] GeoJson(IEnumerable<RegionCoverage> rows, ServedSnapshot snapshot, string levelName, bool inMinutes, JsonSerializerOptions options)
     {
         var boundaries = snapshot.Geography.MapBoundaries;
         var byKey = (levelName switch
@@ -279,7 +296,7 @@ public static class CoverageEndpoints
             _ => [],
         }).ToDictionary(b => b.Region.Key, b => b.Boundary);
         var collection = new FeatureCollection();
-        foreach (var row in rows.Select(CoverageRow.Of))
+        foreach (var row in rows.Select(r => CoverageRow.Of(r, inMinutes)))
         {
             var geometry = levelName == "land" ? boundaries.Land : byKey[row.Key];
             var attributes = new AttributesTable();

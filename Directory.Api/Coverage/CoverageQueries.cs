@@ -12,7 +12,9 @@ public sealed record CoverageQuery(
     [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
     [property: FromQuery(Name = "within"), Description("Only regions inside this Kreis or Regierungsbezirk (key), e.g. 05966.")] string? Within,
     [property: FromQuery(Name = "format"), Description("json (default), csv (semicolon, decimal comma, UTF-8 with BOM) or geojson.")] string? Format,
-    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: only the entries certified on or before that day (and active today); the population stays today's.")] string? Date)
+    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: only the entries certified on or before that day (and active today); the population stays today's.")] string? Date,
+    [property: FromQuery(Name = "minutes"), Description("Reach in whole minutes of travel over the road network instead of radiusKm (only when a road network is imported).")] string? Minutes = null,
+    [property: FromQuery(Name = "mode"), Description("With minutes: car (default) or foot.")] string? Mode = null)
 {
     /// <summary>The levels an answer can list.</summary>
     public static readonly string[] Levels = ["gemeinde", "kreis", "regierungsbezirk", "land"];
@@ -23,6 +25,11 @@ public sealed record CoverageQuery(
     /// </summary>
     public (string Level, int RadiusKm, string Format, DateOnly? Date) Check(QueryLimits limits, DateOnly today, Dictionary<string, string[]> errors)
     {
+        if (Minutes is not null && RadiusKm is not null)
+        {
+            errors["minutes"] = [ApiTexts.MinutesWithRadius];
+        }
+
         var level = (Level ?? "kreis").ToLowerInvariant();
         if (!Levels.Contains(level))
         {
@@ -90,4 +97,56 @@ public static class CoverageRadius
         errors["radiusKm"] = [string.Format(ApiTexts.CoverageRadiusInvalid, largest, value)];
         return null;
     }
+}
+
+/// <summary>
+/// Reach in minutes over the road network: whole minutes from 0 to the configured largest, in a mode (car by default).
+/// Whole minutes for the reason <see cref="CoverageRadius"/> takes whole kilometres.
+/// </summary>
+public static class TravelReach
+{
+    /// <summary>The minutes and mode, or null when <paramref name="minutes"/> is absent; problems in <paramref name="errors"/>.</summary>
+    public static (int Minutes, Core.Roads.TravelMode Mode)? Parse(string? minutes, string? mode, int largest, bool networkImported,
+        Dictionary<string, string[]> errors)
+    {
+        if (minutes is null)
+        {
+            if (mode is not null)
+            {
+                errors["mode"] = [ApiTexts.ModeWithoutMinutes];
+            }
+
+            return null;
+        }
+
+        var travelMode = Core.Roads.TravelMode.Car;
+        switch (mode?.ToLowerInvariant())
+        {
+            case null or "car":
+                break;
+            case "foot":
+                travelMode = Core.Roads.TravelMode.Foot;
+                break;
+            default:
+                errors["mode"] = [string.Format(ApiTexts.ModeInvalid, mode)];
+                break;
+        }
+
+        if (!int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > largest)
+        {
+            errors["minutes"] = [string.Format(ApiTexts.MinutesInvalid, largest, minutes)];
+            return null;
+        }
+
+        if (!networkImported)
+        {
+            errors["minutes"] = [ApiTexts.NoRoadNetwork];
+            return null;
+        }
+
+        return (value, travelMode);
+    }
+
+    /// <summary>The mode's name in answers.</summary>
+    public static string Name(Core.Roads.TravelMode mode) => mode == Core.Roads.TravelMode.Car ? "car" : "foot";
 }

@@ -20,7 +20,7 @@ namespace Directory.Api.Search;
 /// </summary>
 public sealed class NearbyAnswer(
     SearchOrigin origin, Region municipality, Region district, string? coveredBy, double radiusKm, int limit, string distance,
-    bool outsideRadius, IReadOnlyList<NearbyManager> results, ServedSnapshot snapshot)
+    bool outsideRadius, IReadOnlyList<NearbyManager> results, IReadOnlyList<TravelMinutes>? travel, ServedSnapshot snapshot)
     : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
 {
     /// <inheritdoc/>
@@ -61,6 +61,8 @@ public sealed class NearbyAnswer(
 
     internal IReadOnlyList<NearbyManager> Results => results;
 
+    internal IReadOnlyList<TravelMinutes>? Travel => travel;
+
     internal ServedSnapshot Snapshot => snapshot;
 }
 
@@ -74,7 +76,8 @@ public sealed class NearbyAnswerWriter
     private readonly Dictionary<RegionLevel, JsonEncodedText> levels;
     private readonly JsonEncodedText origin, name, kind, lat, lon, gemeinde, key, kreis, level, hasManager, coveredBy, radiusKm,
         limit, distance, outsideRadius, count, results, manager, distanceM, id, organisation, area, address, street, postcode,
-        town, contact, email, phone, website, location, approximate, familyContact, lastChecked, gemeindeLevel, kreisLevel;
+        town, contact, email, phone, website, location, approximate, familyContact, lastChecked, gemeindeLevel, kreisLevel,
+        travelMinutes, car, foot, straightLine;
 
     /// <summary>Works out the names from the options the endpoints write with.</summary>
     public NearbyAnswerWriter(IOptions<JsonOptions> jsonOptions)
@@ -106,6 +109,8 @@ public sealed class NearbyAnswerWriter
         (location, approximate) = (Name(nameof(Managers.ManagerResponse.Location)), Name(nameof(Managers.ManagerLocation.Approximate)));
         (familyContact, lastChecked) = (Name(nameof(Managers.ManagerResponse.FamilyContact)), Name(nameof(Managers.ManagerResponse.LastChecked)));
         (gemeindeLevel, kreisLevel) = (Text(Managers.ManagersEndpoints.GemeindeLevel), Text(Managers.ManagersEndpoints.KreisLevel));
+        (travelMinutes, car, foot, straightLine) = (Name(nameof(NearbyResult.TravelMinutes)), Name(nameof(TravelMinutes.Car)),
+            Name(nameof(TravelMinutes.Foot)), Name(nameof(TravelMinutes.StraightLine)));
     }
 
     /// <summary>Writes <paramref name="answer"/> into <paramref name="body"/> (without flushing the pipe).</summary>
@@ -144,11 +149,31 @@ public sealed class NearbyAnswerWriter
         json.WriteBoolean(outsideRadius, answer.OutsideRadius);
         json.WriteNumber(count, answer.Results.Count);
         json.WriteStartArray(results);
-        foreach (var result in answer.Results)
+        for (var i = 0; i < answer.Results.Count; i++)
         {
+            var result = answer.Results[i];
             json.WriteStartObject();
             WriteManager(json, result.Manager, answer.Snapshot);
             json.WriteNumber(distanceM, (long)Math.Round(result.DistanceMetres));
+            if (answer.Travel?[i] is { } travel)
+            {
+                json.WriteStartObject(travelMinutes);
+                json.WriteNumber(car, travel.Car);
+                json.WriteNumber(foot, travel.Foot);
+                json.WriteStartArray(straightLine);
+                foreach (var mode in travel.StraightLine)
+                {
+                    json.WriteStringValue(mode);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull(travelMinutes);
+            }
+
             json.WriteEndObject();
         }
 

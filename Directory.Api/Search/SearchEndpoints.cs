@@ -23,8 +23,16 @@ public sealed record SearchOrigin(string Name, string Kind, double Lat, double L
 /// <param name="CoveredBy"><c>gemeinde</c> (a manager works for it), <c>kreis</c> (one works for its whole Kreis), or null.</param>
 public sealed record OriginMunicipality(string Key, string Name, RegionReference Kreis, bool HasManager, string? CoveredBy);
 
-/// <summary>A manager with the distance from the origin.</summary>
-public sealed record NearbyResult(ManagerResponse Manager, long DistanceM);
+/// <summary>A manager with the distance from the origin, and the travel times when a road network is imported.</summary>
+/// <param name="TravelMinutes">Minutes by car and on foot over the road network; null without one.</param>
+public sealed record NearbyResult(ManagerResponse Manager, long DistanceM, TravelMinutes? TravelMinutes = null);
+
+/// <summary>Whole minutes of travel from the search's origin to a manager.</summary>
+/// <param name="Car">By car.</param>
+/// <param name="Foot">On foot.</param>
+/// <param name="StraightLine">The modes (<c>car</c>, <c>foot</c>) whose minutes are straight-line estimates: the origin
+/// or the manager lies more than 1 km from that mode's network, or it does not connect them.</param>
+public sealed record TravelMinutes(long Car, long Foot, IReadOnlyList<string> StraightLine);
 
 /// <summary>The answer of <c>/api/managers/nearby</c>.</summary>
 /// <param name="OutsideRadius">True when nobody is within the radius and the results are the nearest ones anyway.</param>
@@ -101,12 +109,25 @@ public static class SearchEndpoints
         var coveredBy = snapshot.CoveredAreaKeys.Contains(municipality.Key) ? "gemeinde"
             : snapshot.CoveredAreaKeys.Contains(district.Key) ? "kreis" : null;
         var nearby = snapshot.Managers.Nearby(point, radius * 1000, count, out var outside);
+        var travel = snapshot.Roads is { } network && nearby.Count > 0 ? Travel(network, point, nearby) : null;
         // A position comes back as given; places and postcodes have their point in EPSG:25832 only.
         var (originLon, originLat) = origin.Value.Kind == "koordinaten"
             ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
             : Wgs84(point);
         return new NearbyAnswer(new SearchOrigin(name, kind, Math.Round(originLat, 6), Math.Round(originLon, 6)),
-            municipality, district, coveredBy, radius, count, ApiTexts.DistanceMethod, outside, nearby, snapshot);
+            municipality, district, coveredBy, radius, count, travel is null ? ApiTexts.DistanceMethod : $"{ApiTexts.DistanceMethod}. {ApiTexts.TravelTimeMethod}",
+            outside, nearby, travel, snapshot);
+    }
+
+    // Only public entries are ever results, so travel times say nothing about a hidden one.
+    private static TravelMinutes[] Travel(Core.Roads.RoadNetwork network, Point origin, IReadOnlyList<NearbyManager> nearby)
+    {
+        var destinations = nearby.Select(n => (n.Manager.X, n.Manager.Y)).ToList();
+        var car = Core.Roads.TravelTimes.From(network, Core.Roads.TravelMode.Car, origin.X, origin.Y, destinations);
+        var foot = Core.Roads.TravelTimes.From(network, Core.Roads.TravelMode.Foot, origin.X, origin.Y, destinations);
+        static long Whole(double minutes) => Math.Max(1, (long)Math.Round(minutes));
+        return [.. car.Zip(foot, (c, f) => new TravelMinutes(Whole(c.Minutes), Whole(f.Minutes),
+            (c.StraightLine, f.StraightLine) switch { (true, true) => ["car", "foot"], (true, false) => ["car"], (false, true) => ["foot"], _ => [] }))];
     }
 
     private static Results<Ok<List<PlaceSuggestion>>, ValidationProblem> Places([AsParameters] PlacesQuery query,

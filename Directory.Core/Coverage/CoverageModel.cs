@@ -23,25 +23,41 @@ public sealed class CoverageModel
     private readonly double[] distances;
     private readonly double[] distanceSums;
 
-    /// <summary>Prepares the measures.</summary>
+    /// <summary>Prepares the measures by straight-line distance.</summary>
     /// <param name="grid">The municipalities and the population grid.</param>
     /// <param name="managers">The active family managers that count, at the positions at which they count
     /// (<see cref="CoverageManager.AtPublicPositions"/>).</param>
     public CoverageModel(CoverageGrid grid, IEnumerable<CoverageManager> managers)
+        : this(grid, managers.ToList(), costs: null)
+    {
+    }
+
+    /// <summary>
+    /// Prepares the measures by another cost than the straight line: <paramref name="costs"/> per cell (travel minutes,
+    /// <see cref="TravelTimeCoverage"/>); reach and mean are then in that unit.
+    /// </summary>
+    public CoverageModel(CoverageGrid grid, IReadOnlyList<CoverageManager> managers, double[]? costs)
     {
         Grid = grid;
         municipalities = grid.Municipalities;
         districtNames = grid.DistrictNames;
         regionNames = grid.RegionNames;
-        var managerList = managers.ToList();
-        ManagerCount = managerList.Count;
-        managersByArea = managerList.GroupBy(m => m.AreaKey).ToDictionary(g => g.Key, g => g.Count());
-        var index = new PointGrid<CoverageManager>(managerList, m => new NetTopologySuite.Geometries.Coordinate(m.X, m.Y), _ => 0);
-        distances = new double[grid.Count];
+        ManagerCount = managers.Count;
+        managersByArea = managers.GroupBy(m => m.AreaKey).ToDictionary(g => g.Key, g => g.Count());
+        if (costs is null)
+        {
+            var index = new PointGrid<CoverageManager>(managers, m => new NetTopologySuite.Geometries.Coordinate(m.X, m.Y), _ => 0);
+            costs = new double[grid.Count];
+            for (var c = 0; c < grid.Count; c++)
+            {
+                costs[c] = index.NearestDistance(grid.X[c], grid.Y[c]);
+            }
+        }
+
+        distances = costs;
         distanceSums = new double[municipalities.Length];
         for (var c = 0; c < grid.Count; c++)
         {
-            distances[c] = index.NearestDistance(grid.X[c], grid.Y[c]);
             distanceSums[grid.MunicipalityOf[c]] += grid.Residents[c] * distances[c];
         }
     }
@@ -53,10 +69,10 @@ public sealed class CoverageModel
     public int ManagerCount { get; }
 
     /// <summary>The straight-line distance in metres from each cell of <see cref="Grid"/> to its nearest manager
-    /// (infinite without any).</summary>
+    /// (infinite without any), or the cost given instead (minutes).</summary>
     public ReadOnlySpan<double> Distances => distances;
 
-    /// <summary>Both measures for every region at <paramref name="radiusMetres"/>.</summary>
+    /// <summary>Both measures for every region at <paramref name="radiusMetres"/> (or that many minutes, for a model of minutes).</summary>
     public CoverageResult Compute(double radiusMetres)
     {
         var within = new double[municipalities.Length];

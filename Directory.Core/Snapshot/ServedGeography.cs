@@ -7,7 +7,7 @@ namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// What the service builds from the geography alone: the geography, the place index, the area resolver, the map
-/// boundaries as GeoJSON and the population cells. Kept from one snapshot to the next while only the list changes
+/// boundaries as GeoJSON, the population cells and the road network (whose import bumps the geography's counter). Kept from one snapshot to the next while only the list changes
 /// (a list import costs no re-reading of 396 boundaries, and the boundaries' ETag stays valid).
 /// </summary>
 public sealed class ServedGeography
@@ -21,8 +21,10 @@ public sealed class ServedGeography
     private readonly Lazy<CoverageGrid> coverageGrid;
 
     /// <summary>Builds the indexes; the cells arrive later (<paramref name="cells"/> runs off the start-up path).</summary>
-    public ServedGeography(GeographySnapshot geography, long version, Task<IReadOnlyList<CoverageCell>> cells, JsonSerializerOptions jsonOptions)
+    public ServedGeography(GeographySnapshot geography, long version, Task<IReadOnlyList<CoverageCell>> cells, JsonSerializerOptions jsonOptions,
+        Task<Roads.RoadNetwork?>? roads = null)
     {
+        Roads = roads ?? Task.FromResult<Roads.RoadNetwork?>(null);
         Geography = geography;
         Version = version;
         Cells = cells;
@@ -48,6 +50,15 @@ public sealed class ServedGeography
 
     /// <summary>The population grid for coverage, loading in the background.</summary>
     public Task<IReadOnlyList<CoverageCell>> Cells { get; }
+
+    /// <summary>
+    /// The road network for travel times, loading in the background (a few seconds for NRW's); null when none is
+    /// imported — the embedded default — and then everything is in kilometres as before.
+    /// </summary>
+    public Task<Roads.RoadNetwork?> Roads { get; }
+
+    /// <summary>The road network if it has loaded, else null (a search does not wait for it).</summary>
+    public Roads.RoadNetwork? RoadsIfLoaded => Roads.IsCompletedSuccessfully ? Roads.Result : null;
 
     /// <summary>The municipalities and the population grid scaled to today's totals, built on first use.</summary>
     public CoverageGrid CoverageGrid => coverageGrid.Value;

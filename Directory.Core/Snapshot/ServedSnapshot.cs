@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Directory.Core.Coverage;
 using Directory.Core.Managers;
+using Directory.Core.Roads;
 
 namespace Directory.Core.Snapshot;
 
@@ -24,7 +25,8 @@ public sealed class ServedSnapshot
     private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
     private readonly LeastRecentlyUsedCache<DateOnly, CoverageModel> modelByDate = new(MaxCachedDates);
     private readonly Lazy<CoverageModel> currentModel;
-    private readonly LeastRecentlyUsedCache<(int RadiusKm, DateOnly? Date), CoverageResult> coverageByRadius = new(MaxCachedRadii);
+    private readonly LeastRecentlyUsedCache<(int Reach, TravelMode? Mode, DateOnly? Date), CoverageResult> coverageByRadius = new(MaxCachedRadii);
+    private readonly LeastRecentlyUsedCache<(TravelMode Mode, DateOnly? Date), TravelCoverage> travelByMode = new(MaxCachedDates);
     private readonly LeastRecentlyUsedCache<string, byte[]> answers = new(MaxCachedAnswers, StringComparer.Ordinal);
 
     /// <summary>Puts a snapshot together.</summary>
@@ -98,7 +100,36 @@ public sealed class ServedSnapshot
     /// is per data version, so the cache is per data version too, and every level comes from the same computation.
     /// </summary>
     public CoverageResult Coverage(int radiusKm, DateOnly? date = null) =>
-        coverageByRadius.GetOrAdd((radiusKm, date), key => CoverageModel(key.Date).Compute(key.RadiusKm * 1000.0));
+        coverageByRadius.GetOrAdd((radiusKm, null, date), key => CoverageModel(key.Date).Compute(key.Reach * 1000.0));
+
+    /// <summary>
+    /// Reach in minutes over the road network in <paramref name="mode"/> (<see cref="TravelCoverage"/>), for the
+    /// managers certified by <paramref name="date"/>: one multi-source search per mode, date and snapshot. Null when no
+    /// road network is imported; waits for one that is still loading.
+    /// </summary>
+    public TravelCoverage? Travel(TravelMode mode, DateOnly? date = null)
+    {
+        if (Served.Roads.GetAwaiter().GetResult() is not { } network)
+        {
+            return null;
+        }
+
+        return travelByMode.GetOrAdd((mode, date), key =>
+        {
+            var managers = key.Date is { } day ? CoverageManager.CertifiedBy(countedManagers.Value, day).ToList() : countedManagers.Value;
+            var times = TravelTimeCoverage.Compute(Served.CoverageGrid, managers, network, key.Mode);
+            return new TravelCoverage(new CoverageModel(Served.CoverageGrid, managers, times.Minutes), times);
+        });
+    }
+
+    /// <summary>Coverage within <paramref name="minutes"/> in <paramref name="mode"/>; null without a road network.</summary>
+    public CoverageResult? Coverage(int minutes, TravelMode mode, DateOnly? date = null) =>
+        Travel(mode, date) is { } travel
+            ? coverageByRadius.GetOrAdd((minutes, mode, date), key => travel.Model.Compute(key.Reach))
+            : null;
+
+    /// <summary>The road network if it has loaded (searches do not wait for it), else null.</summary>
+    public RoadNetwork? Roads => Served.RoadsIfLoaded;
 
     /// <summary>
     /// An answer rendered once per snapshot and then sent as bytes: for answers that depend only on the data and a
@@ -114,3 +145,6 @@ public sealed class ServedSnapshot
         where T : class =>
         (T)derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this))).Value;
 }
+
+/// <summary>Coverage in minutes: the model over the cells' travel times, and the times with their estimates.</summary>
+public sealed record TravelCoverage(CoverageModel Model, CellTravelTimes Times);

@@ -56,7 +56,7 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
             StoreLater(list, listVersion);
         }
 
-        var regions = kept ?? new ServedGeography(geography!, geographyVersion, LoadCellsAsync(), jsonOptions);
+        var regions = kept ?? new ServedGeography(geography!, geographyVersion, LoadCellsAsync(), jsonOptions, LoadRoadsAsync());
         return new ServedSnapshot(regions, listVersion, list);
     }
 
@@ -85,6 +85,33 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
         catch (Exception)
         {
             // The service is stopping: nothing to store for.
+        }
+    });
+
+    // Like the cells, after the first snapshot is served. A network that cannot be read leaves the service in
+    // kilometres (and says so in the log) rather than stopping it.
+    private Task<Roads.RoadNetwork?> LoadRoadsAsync() => Task.Run(async () =>
+    {
+        await snapshots.FirstPublished;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        try
+        {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var network = await Roads.Import.RoadNetworkStore.LoadAsync(db, lifetime.ApplicationStopping);
+            if (network is not null)
+            {
+                logger.LogInformation("Road network loaded: {Nodes} nodes, {Edges} edges in {Seconds:0.0} s", network.NodeCount, network.EdgeCount,
+                    stopwatch.Elapsed.TotalSeconds);
+                SnapshotProvider.ReturnFreedMemory();
+            }
+
+            return network;
+        }
+        catch (Exception ex) when (ex is FormatException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "The stored road network cannot be read; travel times are off until it is imported again");
+            return null;
         }
     });
 
