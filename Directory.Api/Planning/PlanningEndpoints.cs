@@ -23,7 +23,9 @@ public sealed record PlanningQuery(
     [property: FromQuery(Name = "count"), Description("How many sites, 1 to 20; default 3.")] string? Count,
     [property: FromQuery(Name = "within"), Description("Only this Gemeinde, Kreis or Regierungsbezirk (key): its cells are the candidates and its people are counted.")] string? Within,
     [property: FromQuery(Name = "target"), Description("residents (default) or children (under 15).")] string? Target,
-    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: start from the entries certified on or before that day.")] string? Date)
+    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: start from the entries certified on or before that day.")] string? Date,
+    [property: FromQuery(Name = "minutes"), Description("Reach in whole minutes of travel over the road network instead of radiusKm, 0 to Limits:PlanningMinutes (30); only when a road network is imported.")] string? Minutes = null,
+    [property: FromQuery(Name = "mode"), Description("With minutes: car (default) or foot.")] string? Mode = null)
 {
     /// <summary>The most sites one question may ask for.</summary>
     public const int MaxCount = 20;
@@ -31,6 +33,11 @@ public sealed record PlanningQuery(
     /// <summary>The radius, count, target and date, with every problem in <paramref name="errors"/>.</summary>
     public (int RadiusKm, int Count, CoverageTarget Target, DateOnly? Date) Check(QueryLimits limits, DateOnly today, Dictionary<string, string[]> errors)
     {
+        if (Minutes is not null && RadiusKm is not null)
+        {
+            errors["minutes"] = [ApiTexts.MinutesWithRadius];
+        }
+
         var radius = CoverageRadius.Parse(RadiusKm, limits.PlanningRadiusKm, errors) ?? 0;
         var count = 3;
         if (Count is not null && !(int.TryParse(Count, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= MaxCount))
@@ -71,8 +78,12 @@ public sealed record PlanningSuggestion(int Rank, double Lat, double Lon, Region
 /// <param name="People">The people counted: the residents (or children) of the region, or of NRW.</param>
 /// <param name="WithinReachBefore">Of those, within reach of the family managers that count.</param>
 /// <param name="Suggestions">The sites in the order chosen; fewer than asked when no further site reaches anyone new.</param>
-public sealed record PlanningResponse(int RadiusKm, string Target, DateOnly? Date, RegionReference? Within, long People,
-    long WithinReachBefore, double ShareWithinReachBefore, IReadOnlyList<PlanningSuggestion> Suggestions, string Method, string Attribution);
+/// <param name="RadiusKm">The radius of reach; null when reach is in minutes.</param>
+/// <param name="Minutes">Reach in minutes of travel over the road network, when asked for.</param>
+/// <param name="Mode">With minutes: <c>car</c> or <c>foot</c>.</param>
+public sealed record PlanningResponse(int? RadiusKm, string Target, DateOnly? Date, RegionReference? Within, long People,
+    long WithinReachBefore, double ShareWithinReachBefore, IReadOnlyList<PlanningSuggestion> Suggestions, string Method, string Attribution,
+    int? Minutes = null, string? Mode = null);
 
 /// <summary>Planning: where one more family manager would bring the most people within reach.</summary>
 public static class PlanningEndpoints
@@ -95,6 +106,8 @@ public static class PlanningEndpoints
         var errors = new Dictionary<string, string[]>();
         var (radiusKm, count, target, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
+        var roads = snapshot.Served.Roads.GetAwaiter().GetResult();
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.PlanningMinutes, roads is not null, errors);
         // Any level may be asked about: "gemeinde" is the lowest, so every region lies at or above it.
         var region = CoverageEndpoints.Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
@@ -109,12 +122,14 @@ public static class PlanningEndpoints
 
         var targetName = target == CoverageTarget.Children ? "children" : "residents";
         // The answer depends only on the snapshot and these parameters: computed once, then sent as bytes.
-        var answer = snapshot.RenderedAnswer($"planning|{radiusKm}|{count}|{region?.Key}|{targetName}|{date:yyyy-MM-dd}", () =>
+        var reachKey = travel is var (minutes, mode) ? $"{minutes}min-{TravelReach.Name(mode)}" : $"{radiusKm}km";
+        var answer = snapshot.RenderedAnswer($"planning|{reachKey}|{count}|{region?.Key}|{targetName}|{date:yyyy-MM-dd}", () =>
         {
-            var model = snapshot.CoverageModel(date);
+            var model = travel is { } t ? snapshot.Travel(t.Mode, date)!.Model : snapshot.CoverageModel(date);
             var municipalities = model.Grid.Municipalities;
-            var result = CoveragePlanner.Suggest(model, radiusKm * 1000.0, count, target,
-                region is null ? null : m => region.Contains(municipalities[m].Ags));
+            var result = CoveragePlanner.Suggest(model, travel?.Minutes ?? radiusKm * 1000.0, count, target,
+                region is null ? null : m => region.Contains(municipalities[m].Ags),
+                travel is { } asked ? new TravelReachOfCells(model.Grid, roads!, asked.Mode, asked.Minutes) : null);
             var suggestions = result.Sites.Select(site =>
             {
                 var (lon, lat) = Reprojector.Transform(site.X, site.Y, Crs.Etrs89Utm32N, Crs.Wgs84);
@@ -122,9 +137,11 @@ public static class PlanningEndpoints
                     RegionReference.Of(snapshot.Geography.Find(site.Ags)!), (long)Math.Round(site.NewlyWithinReach),
                     (long)Math.Round(site.WithinReachAfter), Share(site.WithinReachAfter, result.People));
             }).ToList();
-            return JsonSerializer.SerializeToUtf8Bytes(new PlanningResponse(radiusKm, targetName, date,
+            return JsonSerializer.SerializeToUtf8Bytes(new PlanningResponse(travel is null ? radiusKm : null, targetName, date,
                 region is null ? null : RegionReference.Of(region), (long)Math.Round(result.People), (long)Math.Round(result.WithinReachBefore),
-                Share(result.WithinReachBefore, result.People), suggestions, ApiTexts.PlanningMethod, ApiTexts.PopulationAttribution),
+                Share(result.WithinReachBefore, result.People), suggestions, travel is null ? ApiTexts.PlanningMethod : ApiTexts.PlanningTravelMethod,
+                travel is null ? ApiTexts.PopulationAttribution : $"{ApiTexts.PopulationAttribution} · {ApiTexts.RoadAttribution}",
+                travel?.Minutes, travel is { } m ? TravelReach.Name(m.Mode) : null),
                 json.Value.SerializerOptions);
         });
         return TypedResults.File(answer, "application/json; charset=utf-8");

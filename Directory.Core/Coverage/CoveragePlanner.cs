@@ -53,7 +53,10 @@ public static class CoveragePlanner
     /// <param name="target">Whom to count: all residents, or those under 15.</param>
     /// <param name="inRegion">Which Gemeinden (by position in <see cref="CoverageGrid.Municipalities"/>) the question is
     /// about: their cells are the candidates and the only people counted. Null for all of NRW.</param>
-    public static PlanningResult Suggest(CoverageModel model, double radiusMetres, int count, CoverageTarget target, Func<int, bool>? inRegion = null)
+    /// <param name="travel">For reach in minutes: which cells a site at a cell reaches over the road network; the model
+    /// is then one of minutes (<see cref="TravelTimeCoverage"/>) and <paramref name="radiusMetres"/> the minutes.</param>
+    public static PlanningResult Suggest(CoverageModel model, double radiusMetres, int count, CoverageTarget target, Func<int, bool>? inRegion = null,
+        TravelReachOfCells? travel = null)
     {
         var grid = model.Grid;
         var people = grid.PeopleOf(target);
@@ -80,7 +83,10 @@ public static class CoveragePlanner
             }
         }
 
-        var state = new Cover(grid, people, candidates, open, radiusMetres);
+        Reach reach = travel is null
+            ? new StraightLineReach(grid, candidates, open, radiusMetres)
+            : new ListedReach(grid, candidates, open, travel);
+        var state = new Cover(people, candidates, open, reach);
         var chosen = new List<int>(count);
         if (count >= 2 && state.Best() is { } greedyFirst && state.Gain[greedyFirst] > Epsilon)
         {
@@ -169,20 +175,18 @@ public static class CoveragePlanner
     {
         private readonly double[] people;
         private readonly int[] openCells;
-        private readonly Buckets openIndex;
-        private readonly Buckets candidateIndex;
+        private readonly Reach reach;
         private readonly int[] reachedBy;
         private readonly int[] openBuffer;
         private readonly int[] candidateBuffer;
         private readonly int[] pairBuffer;
         private readonly bool[] inFirst;
 
-        public Cover(CoverageGrid grid, double[] people, List<int> candidates, List<int> open, double radius)
+        public Cover(double[] people, List<int> candidates, List<int> open, Reach reach)
         {
             this.people = people;
+            this.reach = reach;
             openCells = [.. open];
-            openIndex = new Buckets(open.Select(c => grid.X[c]).ToArray(), open.Select(c => grid.Y[c]).ToArray(), radius);
-            candidateIndex = new Buckets(candidates.Select(c => grid.X[c]).ToArray(), candidates.Select(c => grid.Y[c]).ToArray(), radius);
             reachedBy = new int[open.Count];
             openBuffer = new int[open.Count];
             pairBuffer = new int[open.Count];
@@ -191,7 +195,7 @@ public static class CoveragePlanner
             Gain = new double[candidates.Count];
             for (var i = 0; i < candidates.Count; i++)
             {
-                var n = OpenAround(i, openBuffer);
+                var n = reach.OpenAround(i, openBuffer);
                 for (var k = 0; k < n; k++)
                 {
                     Gain[i] += people[openCells[openBuffer[k]]];
@@ -202,8 +206,8 @@ public static class CoveragePlanner
         /// <summary>What each candidate would bring newly within reach now.</summary>
         public double[] Gain { get; }
 
-        /// <summary>Distance checks made so far.</summary>
-        public long Work => openIndex.Checks + candidateIndex.Checks;
+        /// <summary>Checks made so far.</summary>
+        public long Work => reach.Checks;
 
         /// <summary>The candidate with the largest gain; at equal gain the first in grid order, so answers are reproducible.</summary>
         public int? Best()
@@ -237,11 +241,10 @@ public static class CoveragePlanner
             var best = floor;
             (int, int)? pair = null;
             var limit = Work + budget;
-            var twoRadiiSquared = 4 * candidateIndex.Radius * candidateIndex.Radius;
             for (var a = 0; a < order.Length - 1 && Gain[order[a]] + Gain[order[a + 1]] > best + Epsilon && Work < limit; a++)
             {
                 // The open cells the first site reaches, marked (and unmarked below) for the overlaps with each second.
-                var reached = OpenAround(order[a], openBuffer);
+                var reached = reach.OpenAround(order[a], openBuffer);
                 for (var k = 0; k < reached; k++)
                 {
                     inFirst[openBuffer[k]] = reachedBy[openBuffer[k]] == 0;
@@ -250,9 +253,9 @@ public static class CoveragePlanner
                 for (var b = a + 1; b < order.Length && Gain[order[a]] + Gain[order[b]] > best + Epsilon && Work < limit; b++)
                 {
                     var shared = 0.0;
-                    if (candidateIndex.DistanceSquared(order[a], order[b]) <= twoRadiiSquared)
+                    if (reach.MayShare(order[a], order[b]))
                     {
-                        var n = OpenAround(order[b], pairBuffer);
+                        var n = reach.OpenAround(order[b], pairBuffer);
                         for (var k = 0; k < n; k++)
                         {
                             if (inFirst[pairBuffer[k]])
@@ -286,7 +289,7 @@ public static class CoveragePlanner
         // (reached by none ↔ by some) gains or loses its people.
         private void Change(int candidate, int step)
         {
-            var reached = OpenAround(candidate, openBuffer);
+            var reached = reach.OpenAround(candidate, openBuffer);
             for (var k = 0; k < reached; k++)
             {
                 var d = openBuffer[k];
@@ -294,7 +297,7 @@ public static class CoveragePlanner
                 if ((step > 0 && reachedBy[d] == 1) || (step < 0 && reachedBy[d] == 0))
                 {
                     var delta = step > 0 ? -people[openCells[d]] : people[openCells[d]];
-                    var n = candidateIndex.Around(openIndex.X[d], openIndex.Y[d], candidateBuffer);
+                    var n = reach.CandidatesAround(d, candidateBuffer);
                     for (var j = 0; j < n; j++)
                     {
                         Gain[candidateBuffer[j]] += delta;
@@ -302,9 +305,132 @@ public static class CoveragePlanner
                 }
             }
         }
+    }
 
-        private int OpenAround(int candidate, int[] buffer) =>
+    /// <summary>Which open cells a candidate reaches, and which candidates reach an open cell (both by position).</summary>
+    private abstract class Reach
+    {
+        /// <summary>Checks made so far: the planner's measure of work.</summary>
+        public abstract long Checks { get; }
+
+        /// <summary>Writes the open cells <paramref name="candidate"/> reaches into <paramref name="buffer"/>; returns how many.</summary>
+        public abstract int OpenAround(int candidate, int[] buffer);
+
+        /// <summary>Writes the candidates that reach open cell <paramref name="open"/> into <paramref name="buffer"/>.</summary>
+        public abstract int CandidatesAround(int open, int[] buffer);
+
+        /// <summary>False when the two candidates cannot reach a cell in common.</summary>
+        public abstract bool MayShare(int a, int b);
+    }
+
+    /// <summary>Reach as the straight line within a radius, through buckets.</summary>
+    private sealed class StraightLineReach : Reach
+    {
+        private readonly Buckets openIndex;
+        private readonly Buckets candidateIndex;
+        private readonly double twoRadiiSquared;
+
+        public StraightLineReach(CoverageGrid grid, List<int> candidates, List<int> open, double radius)
+        {
+            openIndex = new Buckets(open.Select(c => grid.X[c]).ToArray(), open.Select(c => grid.Y[c]).ToArray(), radius);
+            candidateIndex = new Buckets(candidates.Select(c => grid.X[c]).ToArray(), candidates.Select(c => grid.Y[c]).ToArray(), radius);
+            twoRadiiSquared = 4 * radius * radius;
+        }
+
+        public override long Checks => openIndex.Checks + candidateIndex.Checks;
+
+        public override int OpenAround(int candidate, int[] buffer) =>
             openIndex.Around(candidateIndex.X[candidate], candidateIndex.Y[candidate], buffer);
+
+        public override int CandidatesAround(int open, int[] buffer) => candidateIndex.Around(openIndex.X[open], openIndex.Y[open], buffer);
+
+        public override bool MayShare(int a, int b) => candidateIndex.DistanceSquared(a, b) <= twoRadiiSquared;
+    }
+
+    /// <summary>
+    /// Reach over the road network: for each candidate the open cells it reaches, found once by one bounded search
+    /// from it (<see cref="TravelReachOfCells"/>), and the same lists turned around.
+    /// </summary>
+    private sealed class ListedReach : Reach
+    {
+        private readonly int[] byCandidateStart;
+        private readonly int[] byCandidate;
+        private readonly int[] byOpenStart;
+        private readonly int[] byOpen;
+        private readonly double[] x;
+        private readonly double[] y;
+        private readonly double twoRadiiSquared;
+        private long checks;
+
+        public ListedReach(CoverageGrid grid, List<int> candidates, List<int> open, TravelReachOfCells travel)
+        {
+            var openOfCell = new Dictionary<int, int>(open.Count);
+            for (var k = 0; k < open.Count; k++)
+            {
+                openOfCell[open[k]] = k;
+            }
+
+            byCandidateStart = new int[candidates.Count + 1];
+            var lists = new List<int>();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                foreach (var cell in travel.CellsReaching(candidates[i]))
+                {
+                    if (openOfCell.TryGetValue(cell, out var k))
+                    {
+                        lists.Add(k);
+                    }
+                }
+
+                byCandidateStart[i + 1] = lists.Count;
+            }
+
+            byCandidate = [.. lists];
+            byOpenStart = new int[open.Count + 1];
+            foreach (var k in byCandidate)
+            {
+                byOpenStart[k + 1]++;
+            }
+
+            for (var k = 0; k < open.Count; k++)
+            {
+                byOpenStart[k + 1] += byOpenStart[k];
+            }
+
+            byOpen = new int[byCandidate.Length];
+            var next = (int[])byOpenStart.Clone();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                for (var j = byCandidateStart[i]; j < byCandidateStart[i + 1]; j++)
+                {
+                    byOpen[next[byCandidate[j]]++] = i;
+                }
+            }
+
+            x = candidates.Select(c => grid.X[c]).ToArray();
+            y = candidates.Select(c => grid.Y[c]).ToArray();
+            twoRadiiSquared = 4 * travel.FarthestMetres * travel.FarthestMetres;
+        }
+
+        public override long Checks => checks;
+
+        public override int OpenAround(int candidate, int[] buffer)
+        {
+            var n = byCandidateStart[candidate + 1] - byCandidateStart[candidate];
+            byCandidate.AsSpan(byCandidateStart[candidate], n).CopyTo(buffer);
+            checks += n;
+            return n;
+        }
+
+        public override int CandidatesAround(int open, int[] buffer)
+        {
+            var n = byOpenStart[open + 1] - byOpenStart[open];
+            byOpen.AsSpan(byOpenStart[open], n).CopyTo(buffer);
+            checks += n;
+            return n;
+        }
+
+        public override bool MayShare(int a, int b) => ((x[a] - x[b]) * (x[a] - x[b])) + ((y[a] - y[b]) * (y[a] - y[b])) <= twoRadiiSquared;
     }
 
     /// <summary>

@@ -307,9 +307,10 @@ public sealed class RoadNetwork
 
     /// <summary>
     /// The nodes reachable from <paramref name="origin"/> within <paramref name="limitSeconds"/> in
-    /// <paramref name="mode"/>, each with its seconds (the origin with <paramref name="startSeconds"/>).
+    /// <paramref name="mode"/>, each with its seconds (the origin with <paramref name="startSeconds"/>); with
+    /// <paramref name="towards"/>, the nodes from which the origin is reached within them (one-way streets turned).
     /// </summary>
-    public Dictionary<int, float> Reachable(TravelMode mode, int origin, float startSeconds, float limitSeconds)
+    public Dictionary<int, float> Reachable(TravelMode mode, int origin, float startSeconds, float limitSeconds, bool towards = false)
     {
         var seconds = new Dictionary<int, float>();
         if (startSeconds > limitSeconds)
@@ -321,7 +322,7 @@ public sealed class RoadNetwork
         var settled = new HashSet<int>();
         var queue = new PriorityQueue<int, float>();
         queue.Enqueue(origin, startSeconds);
-        var speeds = mode == TravelMode.Car ? carOut : null;
+        var speeds = mode == TravelMode.Car ? (towards ? carIn : carOut) : null;
         while (queue.TryDequeue(out var node, out var at))
         {
             if (!settled.Add(node))
