@@ -71,8 +71,11 @@ public sealed record CoverageGap(string Key, string Name, string Kreis, long Pop
 /// <summary>The answer of <c>/api/coverage/gaps</c>.</summary>
 /// <param name="WithoutManager">Gemeinden without responsibility coverage, most residents first.</param>
 /// <param name="MostOutOfReach">The Gemeinden with the most residents beyond the radius, most first (at most 20).</param>
-public sealed record GapsResponse(RegionReference? Within, int RadiusKm, IReadOnlyList<CoverageGap> WithoutManager,
-    IReadOnlyList<CoverageGap> MostOutOfReach);
+/// <param name="RadiusKm">The radius of reach; null when reach is in minutes.</param>
+/// <param name="Minutes">Reach in minutes of travel over the road network, when asked for.</param>
+/// <param name="Mode">With minutes: <c>car</c> or <c>foot</c>.</param>
+public sealed record GapsResponse(RegionReference? Within, int? RadiusKm, IReadOnlyList<CoverageGap> WithoutManager,
+    IReadOnlyList<CoverageGap> MostOutOfReach, int? Minutes = null, string? Mode = null);
 
 /// <summary>Coverage: who has a family manager, and how many residents live within reach of one.</summary>
 public static class CoverageEndpoints
@@ -192,6 +195,12 @@ public static class CoverageEndpoints
         var radius = CoverageRadius.Parse(query.RadiusKm, limits.Value.CoverageRadiusKm, errors);
         var date = QueryValues.Date(query.Date, "date", QueryValues.Today, errors);
         var snapshot = snapshots.Current;
+        if (query.Minutes is not null && query.RadiusKm is not null)
+        {
+            errors["minutes"] = [ApiTexts.MinutesWithRadius];
+        }
+
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, snapshot.Served.Roads.GetAwaiter().GetResult() is not null, errors);
         var region = Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
         {
@@ -203,7 +212,8 @@ public static class CoverageEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var municipalities = snapshot.Coverage(radius!.Value, date).Municipalities
+        var result = travel is var (minutes, mode) ? snapshot.Coverage(minutes, mode, date)! : snapshot.Coverage(radius!.Value, date);
+        var municipalities = result.Municipalities
             .Where(m => region is null || region.Contains(m.Key))
             .ToList();
         CoverageGap Gap(RegionCoverage m) => new(m.Key, m.Name, snapshot.Geography.Find(m.ParentKey!)!.Name, m.Population,
@@ -211,7 +221,8 @@ public static class CoverageEndpoints
         var uncovered = municipalities.Where(m => m.CoveredBy is null).OrderByDescending(m => m.Population).Select(Gap).ToList();
         var outOfReach = municipalities.Select(Gap).Where(g => g.ResidentsOutOfReach > 0)
             .OrderByDescending(g => g.ResidentsOutOfReach).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).ToList();
-        return TypedResults.Ok(new GapsResponse(region is null ? null : RegionReference.Of(region), radius.Value, uncovered, outOfReach));
+        return TypedResults.Ok(new GapsResponse(region is null ? null : RegionReference.Of(region), travel is null ? radius : null, uncovered, outOfReach,
+            travel?.Minutes, travel is { } t ? TravelReach.Name(t.Mode) : null));
     }
 
     /// <summary>The region of <c>within</c>: it must exist and lie above the level asked for.</summary>

@@ -72,7 +72,9 @@ public sealed record HistoryQuery(
 public sealed record GapsQuery(
     [property: FromQuery(Name = "within"), Description("Only Gemeinden inside this Kreis or Regierungsbezirk (key).")] string? Within,
     [property: FromQuery(Name = "radiusKm"), Description("Radius for the reach measure in whole km, from 0; default 10.")] string? RadiusKm,
-    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: only the entries certified on or before that day.")] string? Date);
+    [property: FromQuery(Name = "date"), Description("YYYY-MM-DD from 2000-01-01 to today: only the entries certified on or before that day.")] string? Date,
+    [property: FromQuery(Name = "minutes"), Description("Reach in whole minutes of travel over the road network instead of radiusKm (only when a road network is imported).")] string? Minutes = null,
+    [property: FromQuery(Name = "mode"), Description("With minutes: car (default) or foot.")] string? Mode = null);
 
 /// <summary>
 /// The coverage radius: whole kilometres from 0 to the configured largest, 10 when absent. Whole kilometres only: a

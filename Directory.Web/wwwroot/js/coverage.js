@@ -33,16 +33,30 @@ function readUrl() {
     level: p.get('ebene') === 'gemeinde' ? 'gemeinde' : 'kreis',
     view: p.get('ansicht') === 'erreichbarkeit' ? 'erreichbarkeit' : 'zustaendigkeit',
     radius: Math.min(50, Math.max(1, Math.round(Number(p.get('umkreis'))) || 10)),
+    reach: ['auto', 'fuss'].includes(p.get('reichweite')) ? p.get('reichweite') : 'km',
+    minutes: Math.min(60, Math.max(1, Math.round(Number(p.get('minuten'))) || 15)),
     region: /^05\d{1,6}$/.test(p.get('gebiet') ?? '') ? p.get('gebiet') : '',
     year: /^20\d\d$/.test(p.get('stand') ?? '') ? p.get('stand') : '',
   };
 }
+
+// Reach as the straight line (km) or, where a road network is imported, as minutes by car or on foot.
+let travelTimes = false;
+const inMinutes = () => travelTimes && state.reach !== 'km';
+const reachQuery = () => (inMinutes() ? `minutes=${state.minutes}&mode=${state.reach === 'auto' ? 'car' : 'foot'}` : `radiusKm=${state.radius}`);
+const reachText = () => (inMinutes()
+  ? t(state.reach === 'auto' ? 'unit.minutesCar' : 'unit.minutesFoot', { value: nf.format(state.minutes) })
+  : formatKm(state.radius, 0));
 
 // The date of a chosen year ("Stand: 2018" = the end of 2018); empty for today.
 const dateParam = () => (state.year ? `&date=${state.year}-12-31` : '');
 
 function writeUrl() {
   const p = new URLSearchParams({ ebene: state.level, ansicht: state.view, umkreis: state.radius });
+  if (inMinutes()) {
+    p.set('reichweite', state.reach);
+    p.set('minuten', state.minutes);
+  }
   if (state.region) p.set('gebiet', state.region);
   if (state.year) p.set('stand', state.year);
   history.replaceState(null, '', `?${withLanguage(p)}`);
@@ -61,7 +75,7 @@ function legend() {
     : state.level === 'gemeinde' ? [responsibilityClasses.gemeinde, responsibilityClasses.kreis, responsibilityClasses.none]
     : [{ ...responsibilityClasses.gemeinde, label: t('cov.resp.allCovered') }, responsibilityClasses.partly, { ...responsibilityClasses.none, label: t('cov.resp.noneCovered') }];
   const title = document.createElement('h3');
-  title.textContent = state.view === 'erreichbarkeit' ? t('cov.legend.reach', { radius: nf.format(state.radius) }) : t('cov.legend.responsibility');
+  title.textContent = state.view === 'erreichbarkeit' ? t('cov.legend.reach', { radius: reachText() }) : t('cov.legend.responsibility');
   const list = document.createElement('ul');
   for (const c of classes) {
     const item = document.createElement('li');
@@ -100,7 +114,7 @@ function renderTable() {
   const table = document.getElementById('coverage-table');
   document.getElementById('table-caption').textContent =
     t(state.level === 'kreis' ? 'cov.caption.kreise' : 'cov.caption.gemeinden',
-      { region: state.region ? regionName(state.region) : 'NRW', radius: nf.format(state.radius) }) + standText();
+      { region: state.region ? regionName(state.region) : 'NRW', radius: reachText() }) + standText();
   const headRow = table.querySelector('thead tr');
   headRow.replaceChildren(...columns.map((column) => {
     const th = document.createElement('th');
@@ -153,7 +167,7 @@ function renderChart(kreise, land) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', t('cov.chart.label', { radius: nf.format(state.radius), share: pct(land.shareWithinReach) }));
+  svg.setAttribute('aria-label', t('cov.chart.label', { radius: reachText(), share: pct(land.shareWithinReach) }));
   const scale = (share) => left + share * (width - left - 50);
   const text = (x, y, value, anchor = 'start') => {
     const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
@@ -200,7 +214,7 @@ function renderGaps(gaps) {
   };
   document.getElementById('gaps').replaceChildren(
     ...block(t('cov.gaps.withoutManager'), gaps.withoutManager, (g) => t('cov.gaps.residents', { count: nf.format(g.population) })),
-    ...block(t('cov.gaps.mostOutOfReach', { radius: nf.format(state.radius) }), gaps.mostOutOfReach,
+    ...block(t('cov.gaps.mostOutOfReach', { radius: reachText() }), gaps.mostOutOfReach,
       (g) => t('cov.gaps.outside', { count: nf.format(g.residentsOutOfReach), share: pct(1 - g.shareWithinReach) })));
 }
 
@@ -220,9 +234,9 @@ async function renderDetail() {
   const level = state.region.length === 8 ? 'gemeinde' : state.region.length === 5 ? 'kreis' : 'regierungsbezirk';
   const parents = [state.region.slice(0, 5), state.region.slice(0, 3)].filter((k) => k.length < state.region.length);
   const [own, ...others] = await Promise.all([
-    getJson(`/api/coverage?level=${level}&within=${state.region}&radiusKm=${state.radius}${dateParam()}`),
-    ...parents.map((k) => getJson(`/api/coverage?level=${k.length === 5 ? 'kreis' : 'regierungsbezirk'}&within=${k}&radiusKm=${state.radius}${dateParam()}`)),
-    getJson(`/api/coverage?level=land&radiusKm=${state.radius}${dateParam()}`),
+    getJson(`/api/coverage?level=${level}&within=${state.region}&${reachQuery()}${dateParam()}`),
+    ...parents.map((k) => getJson(`/api/coverage?level=${k.length === 5 ? 'kreis' : 'regierungsbezirk'}&within=${k}&${reachQuery()}${dateParam()}`)),
+    getJson(`/api/coverage?level=land&${reachQuery()}${dateParam()}`),
   ]);
   const managers = await getJson(`/api/regions/${state.region}/managers`);
   const compare = [own.total, ...others.map((o) => o.total)];
@@ -230,7 +244,7 @@ async function renderDetail() {
   heading.textContent = own.total.name;
   const table = document.createElement('table');
   const caption = document.createElement('caption');
-  caption.textContent = t('cov.detail.caption', { name: own.total.name, radius: nf.format(state.radius) }) + standText();
+  caption.textContent = t('cov.detail.caption', { name: own.total.name, radius: reachText() }) + standText();
   const head = document.createElement('tr');
   for (const label of ['cov.col.region', 'cov.detail.covered', 'cov.col.reach', 'cov.detail.children', 'cov.col.distance'].map((key) => t(key))) {
     const th = document.createElement('th');
@@ -277,22 +291,22 @@ async function renderDetail() {
 
 async function refresh() {
   writeUrl();
-  document.getElementById('radius-output').textContent = formatKm(state.radius);
+  document.getElementById('radius-output').textContent = reachText();
   const within = state.region && state.region.length < (state.level === 'kreis' ? 5 : 8) ? `&within=${state.region.length === 8 ? state.region.slice(0, 5) : state.region}` : '';
-  const query = `level=${state.level}&radiusKm=${state.radius}`;
+  const query = `level=${state.level}&${reachQuery()}`;
   document.getElementById('csv-link').href = `api/coverage?${query}${within}${dateParam()}&format=csv`;
   const [answer, kreise, gaps] = await Promise.all([
     getJson(`/api/coverage?${query}${within}${dateParam()}`),
-    getJson(`/api/coverage?level=kreis&radiusKm=${state.radius}${dateParam()}`),
-    getJson(`/api/coverage/gaps?radiusKm=${state.radius}${state.region && state.region.length <= 5 ? `&within=${state.region}` : ''}${dateParam()}`),
+    getJson(`/api/coverage?level=kreis&${reachQuery()}${dateParam()}`),
+    getJson(`/api/coverage/gaps?${reachQuery()}${state.region && state.region.length <= 5 ? `&within=${state.region}` : ''}${dateParam()}`),
   ]);
   rows = answer.regions;
   const total = answer.total;
   document.getElementById('coverage-summary').textContent =
     (state.year ? `${t('cov.summary.asOf', { year: state.year })} ` : '')
-    + t('cov.summary', {
+    + t(inMinutes() ? 'cov.summary.minutes' : 'cov.summary', {
       name: total.name, covered: nf.format(total.municipalitiesCovered), total: nf.format(total.municipalities),
-      residents: pct(total.shareWithinReach), children: pct(total.shareChildrenWithinReach), radius: nf.format(state.radius),
+      residents: pct(total.shareWithinReach), children: pct(total.shareChildrenWithinReach), radius: inMinutes() ? reachText() : nf.format(state.radius),
     });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   // Leaflet applies `className` only when it creates a path, so the class of each area is set on its element.
@@ -312,6 +326,10 @@ async function refresh() {
   await Promise.all([renderDetail(), renderPlanning(), renderHistory()]);
 }
 
+const planningReach = (answer) => (answer.minutes != null
+  ? t(answer.mode === 'car' ? 'unit.minutesCar' : 'unit.minutesFoot', { value: nf.format(answer.minutes) })
+  : formatKm(answer.radiusKm, 0));
+
 // The region planning and the history are about: a Kreis or Regierungsbezirk chosen, or the Kreis of a chosen Gemeinde.
 const planningRegion = () => (state.region.length === 8 ? state.region.slice(0, 5) : state.region);
 
@@ -319,13 +337,16 @@ async function renderPlanning() {
   const form = document.getElementById('planning-form');
   const region = planningRegion();
   const target = form.target.value;
-  const answer = await getJson(`/api/planning/suggestions?radiusKm=${form.radius.value}&count=${form.count.value}&target=${target}`
+  const reach = inMinutes()
+    ? `minutes=${Math.min(state.minutes, 30)}&mode=${state.reach === 'auto' ? 'car' : 'foot'}` : `radiusKm=${form.radius.value}`;
+  form.radius.disabled = inMinutes();
+  const answer = await getJson(`/api/planning/suggestions?${reach}&count=${form.count.value}&target=${target}`
     + `${region ? `&within=${region}` : ''}${dateParam()}`);
   const who = t(target === 'children' ? 'cov.planning.children' : 'cov.planning.residents');
   const where = region ? regionName(region) : 'NRW';
   document.getElementById('planning-caption').textContent =
-    t('cov.planning.caption', { region: where, radius: nf.format(answer.radiusKm), target: who }) + standText();
-  const values = { target: who, region: where, radius: nf.format(answer.radiusKm) };
+    t('cov.planning.caption', { region: where, radius: planningReach(answer), target: who }) + standText();
+  const values = { target: who, region: where, radius: planningReach(answer) };
   document.getElementById('planning-summary').textContent = answer.suggestions.length
     ? (state.year ? `${t('cov.summary.asOf', { year: state.year })} ` : '')
       + tn('cov.planning.summary', answer.suggestions.length, {
@@ -363,7 +384,7 @@ async function renderHistory() {
   const answer = await getJson(`/api/coverage/history?level=${level}&radiusKm=${state.radius}${region ? `&within=${region}` : ''}`);
   const series = answer.regions.find((r) => r.key === (region || '05'))?.years ?? [];
   const name = region ? regionName(region) : 'NRW';
-  document.getElementById('history-caption').textContent = t('cov.history.caption', { region: name, radius: nf.format(state.radius) });
+  document.getElementById('history-caption').textContent = t('cov.history.caption', { region: name, radius: formatKm(state.radius, 0) });
   document.querySelector('#history-table tbody').replaceChildren(...series.map((y) => {
     const tr = document.createElement('tr');
     const year = document.createElement('th');
@@ -435,6 +456,13 @@ function select(key) {
   refresh().then(() => document.getElementById('detail').focus());
 }
 
+// The slider is kilometres (1–50) or minutes (1–60), whichever reach is chosen.
+function setSlider(form) {
+  form.umkreis.max = inMinutes() ? 60 : 50;
+  form.umkreis.value = inMinutes() ? state.minutes : state.radius;
+  document.getElementById('radius-output').textContent = reachText();
+}
+
 async function start() {
   const form = document.getElementById('coverage-form');
   const dates = document.getElementById('date-select');
@@ -444,7 +472,10 @@ async function start() {
   state.year = dates.value;
   form.ebene.value = state.level;
   form.ansicht.value = state.view;
-  form.umkreis.value = state.radius;
+  travelTimes = (await getJson('/api/map/config')).travelTimes;
+  document.getElementById('reach-choice').hidden = !travelTimes;
+  form.reichweite.value = inMinutes() ? state.reach : 'km';
+  setSlider(form);
   const [kreise, bezirke, gemeinden] = await Promise.all([
     getJson('/api/regions?level=kreis'), getJson('/api/regions?level=regierungsbezirk'), getJson('/api/regions?level=gemeinde'),
   ]);
@@ -454,11 +485,20 @@ async function start() {
   select.value = regionNames.has(state.region) ? state.region : '';
   form.addEventListener('change', async (event) => {
     const levelChanged = event.target.name === 'ebene' && form.ebene.value !== state.level;
-    Object.assign(state, { level: form.ebene.value, view: form.ansicht.value, radius: Number(form.umkreis.value), region: form.gebiet.value || (event.target.name === 'gebiet' ? '' : state.region), year: form.stand.value });
+    const reachChanged = event.target.name === 'reichweite';
+    const value = Number(form.umkreis.value);
+    Object.assign(state, { level: form.ebene.value, view: form.ansicht.value, region: form.gebiet.value || (event.target.name === 'gebiet' ? '' : state.region), year: form.stand.value });
+    if (!reachChanged) Object.assign(state, inMinutes() ? { minutes: value } : { radius: value });
+    state.reach = form.reichweite.value;
+    if (reachChanged) setSlider(form);
     if (levelChanged) await drawMap();
     await refresh();
   });
-  form.umkreis.addEventListener('input', () => { document.getElementById('radius-output').textContent = formatKm(Number(form.umkreis.value)); });
+  form.umkreis.addEventListener('input', () => {
+    const value = Number(form.umkreis.value);
+    document.getElementById('radius-output').textContent = inMinutes()
+      ? t(state.reach === 'auto' ? 'unit.minutesCar' : 'unit.minutesFoot', { value: nf.format(value) }) : formatKm(value);
+  });
   form.addEventListener('submit', (event) => event.preventDefault());
   const planning = document.getElementById('planning-form');
   planning.addEventListener('change', () => renderPlanning());

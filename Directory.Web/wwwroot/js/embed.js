@@ -1,6 +1,7 @@
 import { getJson } from './api.js';
 import { createMap, managerCard } from './map.js';
 import { t, tn, formatKm, language } from './i18n.js';
+import { travelText } from './results.js';
 
 // The embedded view (/einbetten/karte?gebiet=KEY&umkreis=KM&sprache=xx): the list and the map of one region (or all
 // of NRW), compact, for other sites' pages. With a radius, the family managers within it of the region's label
@@ -11,7 +12,7 @@ const radius = Number(params.get('umkreis')) > 0 ? Math.min(100, Math.round(Numb
 const status = document.getElementById('embed-status');
 const list = document.getElementById('embed-list');
 
-function item(manager, distanceM) {
+function item(manager, distanceM, travelMinutes) {
   const li = document.createElement('li');
   li.dataset.managerId = manager.id;
   li.append(managerCard(manager, 'h2'));
@@ -19,6 +20,8 @@ function item(manager, distanceM) {
     const distance = document.createElement('div');
     distance.className = 'distance';
     distance.textContent = t('results.distance', { distance: formatKm(distanceM / 1000) });
+    const travel = travelText(travelMinutes);
+    if (travel) distance.append(document.createElement('br'), travel);
     li.append(distance);
   }
   return li;
@@ -52,7 +55,7 @@ async function start() {
     answer = await getJson(`/api/managers/nearby?lat=${lat}&lon=${lon}&radiusKm=${radius}&limit=100`);
     answer.origin.name = regionName;
     managers = answer.results.map((r) => r.manager);
-    list.replaceChildren(...answer.results.map((r) => item(r.manager, r.distanceM)));
+    list.replaceChildren(...answer.results.map((r) => item(r.manager, r.distanceM, r.travelMinutes)));
     status.textContent = answer.outsideRadius
       ? tn('results.noneInRadius', answer.results.length, { radius: radius })
       : tn('results.count', answer.results.length, { radius: radius });

@@ -5,6 +5,16 @@ import { t, tn, formatKm, formatNumber } from './i18n.js';
 // contact links. Text nodes only: names and organisations come from staff lists.
 // With a route template (configuration), each entry links to a route from the search's origin; "Auf der Karte zeigen"
 // shows it on the map.
+// "ca. 14 Min. mit dem Auto · 52 Min. zu Fuß", each marked where it is a straight-line estimate; null without a road network.
+export function travelText(travelMinutes) {
+  if (!travelMinutes) return null;
+  const part = (mode, key) => {
+    const text = t(key, { minutes: formatNumber(travelMinutes[mode]) });
+    return travelMinutes.straightLine.includes(mode) ? t('results.straightLine', { text }) : text;
+  };
+  return `${part('car', 'results.travelCar')} · ${part('foot', 'results.travelFoot')}`;
+}
+
 export function renderResults(answer, elements, onHighlight, { routeUrl, onShow } = {}) {
   const { status, origin, list } = elements;
   const count = answer.results.length;
@@ -16,14 +26,23 @@ export function renderResults(answer, elements, onHighlight, { routeUrl, onShow 
   const coverage = gemeinde.coveredBy === 'gemeinde' ? t('results.originCovered', { gemeinde: gemeinde.name })
     : gemeinde.coveredBy === 'kreis' ? t('results.originCoveredByKreis', { gemeinde: gemeinde.name, kreis: gemeinde.kreis.name })
     : t('results.originUncovered', { gemeinde: gemeinde.name });
-  origin.textContent = `${t('results.searchFrom', { name: answer.origin.name })} ${coverage}`;
+  const withTravel = answer.results.some((r) => r.travelMinutes);
+  origin.textContent = `${t('results.searchFrom', { name: answer.origin.name })} ${coverage}`
+    + (withTravel ? ` ${t('results.travelAttribution')}` : '');
 
-  list.replaceChildren(...answer.results.map(({ manager, distanceM }) => {
+  list.replaceChildren(...answer.results.map(({ manager, distanceM, travelMinutes }) => {
     const item = document.createElement('li');
     item.dataset.managerId = manager.id;
     const distance = document.createElement('div');
     distance.className = 'distance';
     distance.textContent = t('results.distance', { distance: formatKm(distanceM / 1000) });
+    const travel = travelText(travelMinutes);
+    if (travel) {
+      const line = document.createElement('div');
+      line.className = 'travel';
+      line.textContent = travel;
+      distance.append(line);
+    }
     const actions = document.createElement('div');
     actions.className = 'result-actions';
     if (routeUrl) {
