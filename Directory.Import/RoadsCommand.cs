@@ -30,6 +30,12 @@ internal static class RoadsCommand
     private static async Task<int> RunAsync(string path, string database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var german = CultureInfo.GetCultureInfo("de-DE");
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync(string.Format(CliTexts.FileMissing, path));
+            return ImportCommandLine.ExitUsage;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         RoadNetwork network;
         try

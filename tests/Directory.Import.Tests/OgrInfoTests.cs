@@ -28,6 +28,7 @@ public sealed partial class OgrInfoTests : IDisposable
         Assert.Contains("kreise (Multi Polygon)", listing);
         Assert.Contains("regierungsbezirke (Multi Polygon)", listing);
         Assert.Contains("postleitzahlen (Point)", listing);
+        Assert.Contains("strassennetz (Polygon)", listing);
         Assert.Equal("", listingErrors.Trim());
 
         foreach (var (layer, expected) in new[] { ("gemeinden", 396), ("kreise", 53), ("regierungsbezirke", 5), ("postleitzahlen", postcodeRows) })
@@ -69,6 +70,9 @@ public sealed partial class OgrInfoTests : IDisposable
         // A replacement removes and inserts entries, a merge updates some: the index follows every write.
         Assert.Equal(0, (await CommandLine.RunAsync("list", Path.Combine(lists, "utf8-bom-semicolon-wgs84.csv"), "--db", database)).ExitCode);
         Assert.Equal(0, (await CommandLine.RunAsync("list", Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"), "--merge", "--db", database)).ExitCode);
+        // The road network's layer too, replaced by a second import.
+        Assert.Equal(0, (await CommandLine.RunAsync("roads", RepositoryPaths.OsmExtract("aplerbeck.osm.pbf"), "--db", database)).ExitCode);
+        Assert.Equal(0, (await CommandLine.RunAsync("roads", RepositoryPaths.OsmExtract("aachen.osm.pbf"), "--db", database)).ExitCode);
 
         foreach (var layer in Directory.Core.Storage.GeoPackageLayers.GeometryLayers)
         {

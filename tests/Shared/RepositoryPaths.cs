@@ -9,6 +9,9 @@ internal static class RepositoryPaths
     /// <summary>The reference geography, <c>data/</c>.</summary>
     public static string Data => Path.Combine(Root, "data");
 
+    /// <summary>An OpenStreetMap extract of <c>tests/TestData/osm/</c> (ODbL; its README).</summary>
+    public static string OsmExtract(string name) => Path.Combine(Root, "tests", "TestData", "osm", name);
+
     /// <summary>A file in <c>data/</c>.</summary>
     public static string DataFile(string name) => Path.Combine(Data, name);
 

@@ -1,0 +1,179 @@
+using Directory.Core.Geo;
+using Directory.Core.Roads;
+using QuikGraph;
+using QuikGraph.Algorithms.ShortestPath;
+
+namespace Directory.Core.Tests.Roads;
+
+/// <summary>
+/// The network read from the real Aachen extract: its travel times against QuikGraph's Dijkstra over the same arcs,
+/// against the bound the fastest road sets, and one-way streets for cars but not for walkers.
+/// </summary>
+[Collection(AachenNetworkCollection.Name)]
+public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
+{
+    private RoadNetwork Network => aachen.Network;
+
+    [Fact]
+    public void TheExtractBecomesAConnectedNetworkInsideItsBoundingBox()
+    {
+        // The extract's box from its README (6.026–6.148 E, 50.745–50.794 N), in EPSG:25832, with a little room for
+        // the ways that leave it (their nodes outside are in the extract too).
+        var (minX, minY) = Reprojector.Transform(6.00, 50.73, Crs.Wgs84, Crs.Etrs89Utm32N);
+        var (maxX, maxY) = Reprojector.Transform(6.17, 50.81, Crs.Wgs84, Crs.Etrs89Utm32N);
+        Assert.InRange(Network.NodeCount, 5_000, 293_587);
+        Assert.True(Network.EdgeCount > Network.NodeCount, $"{Network.EdgeCount} edges for {Network.NodeCount} nodes");
+        Assert.InRange(Network.Extent.MinX, minX, maxX);
+        Assert.InRange(Network.Extent.MaxY, minY, maxY);
+        // Motorways (A 4, A 44 run near Aachen's edge) or at least trunk roads: the fastest road is a fast one.
+        Assert.InRange(Network.FastestCarKmh, 80, 130);
+    }
+
+    [Theory]
+    [InlineData(TravelMode.Car)]
+    [InlineData(TravelMode.Foot)]
+    public void TravelTimesEqualQuikGraphsDijkstraOverTheSameArcs(TravelMode mode)
+    {
+        var graph = new AdjacencyGraph<int, TaggedEdge<int, double>>(allowParallelEdges: true);
+        graph.AddVertexRange(Enumerable.Range(0, Network.NodeCount));
+        for (var node = 0; node < Network.NodeCount; node++)
+        {
+            foreach (var arc in Network.Arcs(node))
+            {
+                double? seconds = mode == TravelMode.Car
+                    ? arc.CarOutKmh > 0 ? arc.Metres * 3.6 / arc.CarOutKmh : null
+                    : arc.Foot ? arc.Metres * 3.6 / 4.5 : null;
+                if (seconds is { } s)
+                {
+                    graph.AddEdge(new TaggedEdge<int, double>(node, arc.Target, s));
+                }
+            }
+        }
+
+        // Nodes of the mode's roads (a node of footways only has no car route at all).
+        var usable = Enumerable.Range(0, Network.NodeCount)
+            .Where(n => Network.Arcs(n).Any(a => mode == TravelMode.Car ? a.CarOutKmh > 0 && a.CarInKmh > 0 : a.Foot)).ToArray();
+        var random = new Random(25);
+        var compared = 0;
+        for (var round = 0; round < 12; round++)
+        {
+            var origin = usable[random.Next(usable.Length)];
+            var targets = Enumerable.Range(0, 40).Select(_ => usable[random.Next(usable.Length)]).ToArray();
+            var dijkstra = new DijkstraShortestPathAlgorithm<int, TaggedEdge<int, double>>(graph, e => e.Tag);
+            dijkstra.Compute(origin);
+            var ours = Network.SecondsFrom(mode, origin, 0, targets, float.PositiveInfinity);
+            for (var i = 0; i < targets.Length; i++)
+            {
+                // QuikGraph leaves an unreached vertex at double.MaxValue.
+                if (dijkstra.TryGetDistance(targets[i], out var expected) && expected < double.MaxValue / 2)
+                {
+                    Assert.Equal(expected, ours[i], Math.Max(0.01, expected * 1e-5));
+                    compared++;
+                }
+                else
+                {
+                    Assert.True(float.IsPositiveInfinity(ours[i]), $"{origin} → {targets[i]}: QuikGraph finds no route, ours {ours[i]} s");
+                }
+            }
+
+            // The backwards search from a target gives the same time as the forward search to it.
+            var towards = Network.SecondsToNearest(mode, [(targets[0], 0f)]);
+            if (float.IsFinite(ours[0]))
+            {
+                Assert.Equal(ours[0], towards[origin], Math.Max(0.01f, ours[0] * 1e-5f));
+            }
+            else
+            {
+                Assert.True(float.IsPositiveInfinity(towards[origin]));
+            }
+        }
+
+        Assert.True(compared > 300, $"only {compared} pairs were connected");
+    }
+
+    [Fact]
+    public void NoRouteIsFasterThanTheStraightLineAtTheFastestSpeedOfItsMode()
+    {
+        var random = new Random(7);
+        for (var round = 0; round < 10; round++)
+        {
+            var origin = random.Next(Network.NodeCount);
+            var targets = Enumerable.Range(0, 50).Select(_ => random.Next(Network.NodeCount)).ToArray();
+            foreach (var (mode, kmh) in new[] { (TravelMode.Car, Network.FastestCarKmh), (TravelMode.Foot, 4.5) })
+            {
+                var seconds = Network.SecondsFrom(mode, origin, 0, targets, float.PositiveInfinity);
+                for (var i = 0; i < targets.Length; i++)
+                {
+                    var (ox, oy) = Network.Position(origin);
+                    var (tx, ty) = Network.Position(targets[i]);
+                    // Lengths are measured on the ellipsoid, positions in UTM (scale 1.0001 here) rounded to metres.
+                    var straight = (Math.Sqrt(Math.Pow(tx - ox, 2) + Math.Pow(ty - oy, 2)) * 0.9998) - 2;
+                    Assert.True(seconds[i] >= straight * 3.6 / kmh, $"{mode} {origin} → {targets[i]}: {seconds[i]} s over {straight} m");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void OneWayStreetsBindCarsButNotWalkers()
+    {
+        // Arcs that cars may take only one way (and walkers both): most of Aachen's one-way streets.
+        var oneWay = Enumerable.Range(0, Network.NodeCount)
+            .SelectMany(node => Network.Arcs(node).Where(a => a.CarOutKmh > 0 && a.CarInKmh == 0 && a.Foot).Select(a => (From: node, a.Target, a.Metres, Kmh: a.CarOutKmh)))
+            .Take(300)
+            .ToList();
+        Assert.True(oneWay.Count >= 100, $"only {oneWay.Count} one-way arcs");
+        var detours = 0;
+        foreach (var arc in oneWay)
+        {
+            var forward = Network.SecondsFrom(TravelMode.Car, arc.From, 0, [arc.Target], float.PositiveInfinity)[0];
+            var backward = Network.SecondsFrom(TravelMode.Car, arc.Target, 0, [arc.From], float.PositiveInfinity)[0];
+            Assert.True(forward <= (arc.Metres * 3.6f / arc.Kmh) + 0.01f, $"{arc.From} → {arc.Target}: {forward} s along the one-way street of {arc.Metres} m at {arc.Kmh} km/h");
+            // Against the one-way street a car goes round (or cannot get there at all): longer than the street itself.
+            // The other carriageway of a dual road may be as short, so not every one needs a detour.
+            if (backward > (arc.Metres * 3.6f / arc.Kmh) + 1)
+            {
+                detours++;
+            }
+
+            var walkForward = Network.SecondsFrom(TravelMode.Foot, arc.From, 0, [arc.Target], float.PositiveInfinity)[0];
+            var walkBackward = Network.SecondsFrom(TravelMode.Foot, arc.Target, 0, [arc.From], float.PositiveInfinity)[0];
+            Assert.Equal(walkForward, walkBackward, 0.01f);
+        }
+
+        Assert.True(detours >= oneWay.Count * 0.8, $"{detours} of {oneWay.Count} one-way streets need a detour against them");
+    }
+
+    [Fact]
+    public void TheStoredFormatReadsBackAsTheSameNetwork()
+    {
+        using var bytes = new MemoryStream();
+        Network.Write(bytes);
+        bytes.Position = 0;
+        var copy = RoadNetwork.Read(bytes);
+        Assert.Equal((Network.NodeCount, Network.EdgeCount, Network.Extent), (copy.NodeCount, copy.EdgeCount, copy.Extent));
+        foreach (var node in new[] { 0, Network.NodeCount / 2, Network.NodeCount - 1 })
+        {
+            Assert.Equal(Network.Position(node), copy.Position(node));
+            Assert.Equal(Network.Arcs(node), copy.Arcs(node));
+        }
+
+        bytes.SetLength(bytes.Length - 10);
+        bytes.Position = 0;
+        Assert.Throws<FormatException>(() => RoadNetwork.Read(bytes));
+    }
+
+    [Fact]
+    public void APlaceMoreThanOneKilometreFromTheNetworkGetsAStraightLineEstimate()
+    {
+        var (x, y) = Network.Position(0);
+        var far = (X: Network.Extent.MaxX + 5_000.0, Y: Network.Extent.MaxY + 5_000.0);
+        var near = (X: (double)x + 10, Y: (double)y);
+        Assert.Null(Network.Snap(far.X, far.Y, TravelMode.Car));
+        var times = TravelTimes.From(Network, TravelMode.Car, x, y, [far, near]);
+        var straight = Math.Sqrt(Math.Pow(far.X - x, 2) + Math.Pow(far.Y - y, 2));
+        Assert.True(times[0].StraightLine);
+        Assert.Equal(straight / 1000 / 40 * 60, times[0].Minutes, 1e-9);
+        Assert.False(times[1].StraightLine);
+    }
+}
