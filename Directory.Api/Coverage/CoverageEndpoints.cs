@@ -130,7 +130,7 @@ public static class CoverageEndpoints
             var rows = RowsOf(result, levelName).Where(r => region is null || region.Contains(r.Key)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
             var method = travelCoverage is { Times: var times }
-                ? string.Format(CultureInfo.CurrentCulture, ApiTexts.TravelMethod, times.CellsByStraightLine, times.ManagersByStraightLine)
+                ? string.Format(CultureInfo.CurrentUICulture, ApiTexts.TravelMethod, times.CellsByStraightLine, times.ManagersByStraightLine)
                 : ApiTexts.CoverageMethod;
             var attribution = inMinutes ? $"{ApiTexts.PopulationAttribution} · {ApiTexts.RoadAttribution}" : ApiTexts.PopulationAttribution;
             return formatName switch

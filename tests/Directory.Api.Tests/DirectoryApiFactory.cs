@@ -62,6 +62,20 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
         return await db.FamilyManagers.AsNoTracking().ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the service (if it has not started), stores <paramref name="network"/> as its road network, publishes a
+    /// snapshot and waits until the network has loaded.
+    /// </summary>
+    public async Task ImportRoadsAsync(Core.Roads.RoadNetwork network, CancellationToken cancellationToken)
+    {
+        CreateClient();
+        await using var db = DirectoryDatabase.CreateContext(Database);
+        await Core.Roads.Import.RoadNetworkStore.ReplaceAsync(db, network, "test.osm.pbf", cancellationToken);
+        var snapshots = Services.GetRequiredService<Core.Snapshot.SnapshotProvider>();
+        snapshots.Publish(await Services.GetRequiredService<Core.Snapshot.SnapshotLoader>().LoadAsync(db, cancellationToken));
+        Assert.NotNull(await snapshots.Current.Served.Roads);
+    }
+
     /// <summary>Adds a configuration value, before the first request starts the app.</summary>
     public DirectoryApiFactory With(string key, string value)
     {

@@ -89,7 +89,8 @@ public sealed partial class LanguageTests(ReadOnlyApiFixture api) : IClassFixtur
         // German on purpose: the method notes, the CSV's header and the attributions are data descriptions that go
         // with the German data; the OGC catalogue's titles; the staff area is German.
         string[] germanOnlyPrefixes = ["Ogc", "Upload", "Staff", "Report", "Export"];
-        string[] germanOnly = ["CoverageMethod", "CoverageCsvHeader", "DistanceMethod", "PopulationAttribution", "PlanningMethod", "HistoryMethod"];
+        string[] germanOnly = ["CoverageMethod", "CoverageCsvHeader", "CoverageCsvHeaderMinutes", "DistanceMethod", "PopulationAttribution", "PlanningMethod",
+            "HistoryMethod", "TravelMethod", "PlanningTravelMethod", "RoadAttribution"];
         string[] ogcProblems = ["OgcUnknownParameter", "OgcFormatInvalid", "OgcIntegerInvalid", "OgcBboxInvalid", "OgcCrsInvalid", "OgcSortByInvalid", "OgcCollectionNotFound", "OgcFeatureNotFound"];
 
         var needed = german.Keys.Where(key => ogcProblems.Contains(key)

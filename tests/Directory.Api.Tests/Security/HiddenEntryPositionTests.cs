@@ -73,6 +73,10 @@ public sealed partial class HiddenEntryPositionTests
         var demo = await ListImporter.ImportAsync(db, geography, Path.Combine(RepositoryPaths.Root, "seeds", "familienmanager-demo.csv"),
             new ListImportOptions(ListImportMode.Replace), Cancel);
         Assert.Equal(ListImportResult.Applied, demo.Result);
+        // Issue 25: reach in minutes too, over a grid of streets every 500 m across Kreis Olpe and around it.
+        var kreis = geography.Find("05966")!.Boundary.EnvelopeInternal.Copy();
+        kreis.ExpandBy(5_000);
+        await Core.Roads.Import.RoadNetworkStore.ReplaceAsync(db, GridRoadNetwork.Over(kreis, 500), "raster", Cancel);
 
         var results = new List<Dictionary<string, byte[]>>();
         foreach (var point in PointsInside(geography.Find(Olpe)!.Boundary))
@@ -88,6 +92,7 @@ public sealed partial class HiddenEntryPositionTests
             Assert.Equal(ListImportResult.Applied, report.Result);
             var snapshots = factory.Services.GetRequiredService<SnapshotProvider>();
             snapshots.Publish(await factory.Services.GetRequiredService<SnapshotLoader>().LoadAsync(db, Cancel));
+            Assert.NotNull(await snapshots.Current.Served.Roads);
             results.Add(await PublicAnswersAsync(client));
         }
 
@@ -153,6 +158,20 @@ public sealed partial class HiddenEntryPositionTests
                 urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=3");
                 urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966");
                 urls.Add($"/api/planning/suggestions?radiusKm={radius}&count=2&within=05966&target=children&date=2021-01-01");
+            }
+        }
+
+        foreach (var minutes in new[] { 0, 3, 5, 8, 12, 20, 45 })
+        {
+            foreach (var mode in new[] { "car", "foot" })
+            {
+                urls.AddRange(new[] { "gemeinde", "kreis", "land" }.Select(level => $"/api/coverage?level={level}&minutes={minutes}&mode={mode}"));
+                urls.Add($"/api/coverage?level=gemeinde&within=05966&minutes={minutes}&mode={mode}&format=csv");
+                urls.Add($"/api/coverage/gaps?within=05966&minutes={minutes}&mode={mode}");
+                if (minutes is 5 or 12 or 20)
+                {
+                    urls.Add($"/api/planning/suggestions?minutes={minutes}&mode={mode}&count=2&within=05966");
+                }
             }
         }
 
