@@ -42,7 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var chromium = ExternalTool.Require("chromium", "chromium");
-        var database = folder.File("directory.gpkg");
+        var database = Database;
         await ImportedGeography.CopyToAsync(database);
         await SeedAsync(database);
 
@@ -140,6 +140,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string HostileName = "<img src=x onerror=alert(1)>";
 
     /// <summary>The demo list, plus one entry in Olpe whose first name is markup.</summary>
+    private string Database => folder.File("directory.gpkg");
+
+    /// <summary>
+    /// Stores <paramref name="network"/> as the service's road network and the family manager of
+    /// <paramref name="extraList"/> (merged), publishes the data and waits until the network has loaded.
+    /// </summary>
+    public async Task ImportRoadsAsync(Directory.Core.Roads.RoadNetwork network, string extraList)
+    {
+        await using var db = Directory.Core.Storage.DirectoryDatabase.CreateContext(Database);
+        var geography = await Directory.Core.Snapshot.GeographySnapshot.LoadAsync(db, CancellationToken.None);
+        var report = await Directory.Core.Managers.Lists.ListImporter.ImportAsync(db, geography, extraList,
+            new Directory.Core.Managers.Lists.ListImportOptions(Directory.Core.Managers.ListImportMode.Merge), CancellationToken.None);
+        Assert.Equal(Directory.Core.Managers.Lists.ListImportResult.Applied, report.Result);
+        await Directory.Core.Roads.Import.RoadNetworkStore.ReplaceAsync(db, network, "aachen.osm.pbf", CancellationToken.None);
+        var snapshots = Services.GetRequiredService<Directory.Core.Snapshot.SnapshotProvider>();
+        snapshots.Publish(await Services.GetRequiredService<Directory.Core.Snapshot.SnapshotLoader>().LoadAsync(db, CancellationToken.None));
+        Assert.NotNull(await snapshots.Current.Served.Roads);
+    }
+
     private async Task SeedAsync(string database)
     {
         var hostile = folder.File("hostile.csv");
