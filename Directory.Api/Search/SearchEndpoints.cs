@@ -109,7 +109,7 @@ public static class SearchEndpoints
         var coveredBy = snapshot.CoveredAreaKeys.Contains(municipality.Key) ? "gemeinde"
             : snapshot.CoveredAreaKeys.Contains(district.Key) ? "kreis" : null;
         var nearby = snapshot.Managers.Nearby(point, radius * 1000, count, out var outside);
-        var travel = snapshot.Roads is { } network && nearby.Count > 0 ? Travel(network, point, nearby) : null;
+        var travel = snapshot.Roads is { } network && nearby.Count > 0 ? Travel(snapshot, network, point, nearby) : null;
         // A position comes back as given; places and postcodes have their point in EPSG:25832 only.
         var (originLon, originLat) = origin.Value.Kind == "koordinaten"
             ? (double.Parse(lon!, CultureInfo.InvariantCulture), double.Parse(lat!, CultureInfo.InvariantCulture))
@@ -120,11 +120,17 @@ public static class SearchEndpoints
     }
 
     // Only public entries are ever results, so travel times say nothing about a hidden one.
-    private static TravelMinutes[] Travel(Core.Roads.RoadNetwork network, Point origin, IReadOnlyList<NearbyManager> nearby)
+    private static TravelMinutes[] Travel(ServedSnapshot snapshot, Core.Roads.RoadNetwork network, Point origin, IReadOnlyList<NearbyManager> nearby)
     {
-        var destinations = nearby.Select(n => (n.Manager.X, n.Manager.Y)).ToList();
-        var car = Core.Roads.TravelTimes.From(network, Core.Roads.TravelMode.Car, origin.X, origin.Y, destinations);
-        var foot = Core.Roads.TravelTimes.From(network, Core.Roads.TravelMode.Foot, origin.X, origin.Y, destinations);
+        Core.Roads.TravelEstimate[] In(Core.Roads.TravelMode mode)
+        {
+            var places = snapshot.ManagerPlaces(network, mode);
+            return Core.Roads.TravelTimes.From(network, mode, Core.Roads.TravelTimes.Place(network, mode, origin.X, origin.Y),
+                [.. nearby.Select(n => places[n.Manager.Id])]);
+        }
+
+        var car = In(Core.Roads.TravelMode.Car);
+        var foot = In(Core.Roads.TravelMode.Foot);
         static long Whole(double minutes) => Math.Max(1, (long)Math.Round(minutes));
         return [.. car.Zip(foot, (c, f) => new TravelMinutes(Whole(c.Minutes), Whole(f.Minutes),
             (c.StraightLine, f.StraightLine) switch { (true, true) => ["car", "foot"], (true, false) => ["car"], (false, true) => ["foot"], _ => [] }))];

@@ -3,6 +3,13 @@ namespace Directory.Core.Roads;
 /// <summary>A travel time in minutes, and whether it is a straight-line estimate instead of a route.</summary>
 public readonly record struct TravelEstimate(double Minutes, bool StraightLine);
 
+/// <summary>A place (EPSG:25832) joined to the network: its node and access leg, or node −1 when it is off the network.</summary>
+public readonly record struct RoadPlace(double X, double Y, int Node, float AccessSeconds)
+{
+    /// <summary>Whether the place is within the snap limit of the network.</summary>
+    public bool OnNetwork => Node >= 0;
+}
+
 /// <summary>
 /// Travel times between places over the road network. A place is joined to its nearest node of the mode (within
 /// <see cref="RoadNetwork.SnapLimitMetres"/>) by a straight access leg, at walking speed on foot and at
@@ -12,6 +19,13 @@ public readonly record struct TravelEstimate(double Minutes, bool StraightLine);
 /// </summary>
 public static class TravelTimes
 {
+    /// <summary>
+    /// The most nodes one search from a place may take out of its queue: about a 15 km circle of NRW's streets. With
+    /// 140 family managers the tenth nearest can be 40 km away, and a search that far would take a large part of a
+    /// second; what lies beyond gets the straight-line estimate, marked as such.
+    /// </summary>
+    public const int MaxSearchNodes = 200_000;
+
     /// <summary>Speed of the access leg by car.</summary>
     public const double CarAccessKmh = 20;
 
@@ -31,48 +45,55 @@ public static class TravelTimes
     /// <summary>
     /// Minutes from (<paramref name="originX"/>, <paramref name="originY"/>) to each destination (EPSG:25832), in
     /// <paramref name="mode"/>: one search from the origin that stops at the last destination. A destination the
-    /// search does not reach within a generous bound (two and a half times the straight line at a slow speed) gets the
-    /// straight-line estimate, so an island of the network cannot make a search walk all of NRW.
+    /// search does not reach within a generous bound (two and a half times the straight line at a slow speed, and
+    /// <see cref="MaxSearchNodes"/>) gets the straight-line estimate, so an island of the network or a far destination
+    /// cannot make a search walk all of NRW.
     /// </summary>
     public static TravelEstimate[] From(RoadNetwork network, TravelMode mode, double originX, double originY,
-        IReadOnlyList<(double X, double Y)> destinations)
+        IReadOnlyList<(double X, double Y)> destinations) =>
+        From(network, mode, Place(network, mode, originX, originY), [.. destinations.Select(d => Place(network, mode, d.X, d.Y))]);
+
+    /// <summary>(<paramref name="x"/>, <paramref name="y"/>) joined to the network of <paramref name="mode"/>.</summary>
+    public static RoadPlace Place(RoadNetwork network, TravelMode mode, double x, double y) =>
+        network.Snap(x, y, mode) is { } snapped ? new RoadPlace(x, y, snapped.Node, AccessSeconds(snapped.Metres, mode)) : new RoadPlace(x, y, -1, 0);
+
+    /// <summary>As <see cref="From(RoadNetwork, TravelMode, double, double, IReadOnlyList{ValueTuple{double, double}})"/>,
+    /// for places already joined to the network (the family managers are joined once per snapshot).</summary>
+    public static TravelEstimate[] From(RoadNetwork network, TravelMode mode, RoadPlace origin, IReadOnlyList<RoadPlace> destinations)
     {
         var result = new TravelEstimate[destinations.Count];
-        var straight = new double[destinations.Count];
         var farthest = 0.0;
         for (var i = 0; i < destinations.Count; i++)
         {
-            straight[i] = Math.Sqrt(Math.Pow(destinations[i].X - originX, 2) + Math.Pow(destinations[i].Y - originY, 2));
-            result[i] = new TravelEstimate(StraightLineMinutes(straight[i], mode), true);
-            farthest = Math.Max(farthest, straight[i]);
+            var straight = Math.Sqrt(Math.Pow(destinations[i].X - origin.X, 2) + Math.Pow(destinations[i].Y - origin.Y, 2));
+            result[i] = new TravelEstimate(StraightLineMinutes(straight, mode), true);
+            farthest = Math.Max(farthest, straight);
         }
 
-        if (network.Snap(originX, originY, mode) is not { } origin)
+        if (!origin.OnNetwork)
         {
             return result;
         }
 
         var targets = new List<int>(destinations.Count);
         var positions = new List<int>(destinations.Count);
-        var access = new List<float>(destinations.Count);
         for (var i = 0; i < destinations.Count; i++)
         {
-            if (network.Snap(destinations[i].X, destinations[i].Y, mode) is { } snapped)
+            if (destinations[i].OnNetwork)
             {
-                targets.Add(snapped.Node);
+                targets.Add(destinations[i].Node);
                 positions.Add(i);
-                access.Add(AccessSeconds(snapped.Metres, mode));
             }
         }
 
         var slowKmh = mode == TravelMode.Car ? CarAccessKmh : RoadNetwork.WalkingKmh;
         var limit = (float)Math.Max(600, 2.5 * (farthest + (2 * RoadNetwork.SnapLimitMetres)) * 3.6 / slowKmh);
-        var seconds = network.SecondsFrom(mode, origin.Node, AccessSeconds(origin.Metres, mode), [.. targets], limit);
+        var seconds = network.SecondsFrom(mode, origin.Node, origin.AccessSeconds, [.. targets], limit, MaxSearchNodes);
         for (var k = 0; k < targets.Count; k++)
         {
             if (float.IsFinite(seconds[k]))
             {
-                result[positions[k]] = new TravelEstimate((seconds[k] + access[k]) / 60.0, false);
+                result[positions[k]] = new TravelEstimate((seconds[k] + destinations[positions[k]].AccessSeconds) / 60.0, false);
             }
         }
 

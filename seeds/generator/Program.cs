@@ -6,7 +6,16 @@ using Directory.Core.Managers.Lists;
 using Directory.Seeds.Generator;
 
 // Usage: dotnet run --project seeds/generator -- [--out FILE] [--count N] [--seed N] [--data DIR]
+//        dotnet run --project seeds/generator -- --roads FILE.osm.pbf [--side N]   (a generated NRW-sized road network)
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--")).ToDictionary(p => p.a, p => args.ElementAtOrDefault(p.i + 1));
+if (options.GetValueOrDefault("--roads") is { } roads)
+{
+    var side = int.Parse(options.GetValueOrDefault("--side") ?? "2236", CultureInfo.InvariantCulture);
+    var (nodes, ways) = RoadGridGenerator.Write(roads, side);
+    Console.WriteLine($"{nodes} nodes and {ways} ways written to {roads}.");
+    return;
+}
+
 var output = options.GetValueOrDefault("--out") ?? "seeds/familienmanager-demo.csv";
 var count = int.Parse(options.GetValueOrDefault("--count") ?? "150", CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("--seed") ?? "20251001", CultureInfo.InvariantCulture);
