@@ -64,6 +64,7 @@ public sealed class TravelTimePageTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync(browser.BaseAddress.TrimEnd('/') + "/abdeckung");
         await Assertions.Expect(page.Locator("#coverage-summary")).ToContainTextAsync("km Luftlinie");
         await Assertions.Expect(page.Locator("#reach-choice")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#method-travel")).ToContainTextAsync("© OpenStreetMap-Mitwirkende");
 
         await page.Locator("#reach-select").SelectOptionAsync("auto");
 

@@ -474,6 +474,7 @@ async function start() {
   form.ansicht.value = state.view;
   travelTimes = (await getJson('/api/map/config')).travelTimes;
   document.getElementById('reach-choice').hidden = !travelTimes;
+  document.getElementById('method-travel').hidden = !travelTimes;
   form.reichweite.value = inMinutes() ? state.reach : 'km';
   setSlider(form);
   const [kreise, bezirke, gemeinden] = await Promise.all([
