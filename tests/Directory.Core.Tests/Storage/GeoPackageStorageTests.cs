@@ -44,7 +44,7 @@ public sealed class GeoPackageStorageTests(NrwGeographyFixture nrw) : IDisposabl
         {
             command.CommandText = "SELECT group_concat(table_name || ':' || data_type || ':' || ifnull(srs_id, '-'), ' ') FROM (SELECT * FROM gpkg_contents ORDER BY table_name)";
             Assert.Equal("bevoelkerung_1km:features:25832 familienmanager:features:25832 gemeinden:features:25832 import_history:attributes:- kreise:features:25832 "
-                         + "postleitzahlen:features:25832 regierungsbezirke:features:25832", command.ExecuteScalar());
+                         + "postleitzahlen:features:25832 regierungsbezirke:features:25832 strassennetz:features:25832", command.ExecuteScalar());
         }
 
         Assert.Equal(1, Scalar(connection, "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = 'gemeinden' AND geometry_type_name = 'MULTIPOLYGON'"));
