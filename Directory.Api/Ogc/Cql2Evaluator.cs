@@ -79,7 +79,11 @@ public static class Cql2Evaluator
 
             var shape = ToCrs84(literal.Value, filterCrs);
             var prepared = PreparedGeometryFactory.Prepare(shape);
-            return i => collection.Intersects(i, shape.EnvelopeInternal, prepared);
+            var envelope = shape.EnvelopeInternal;
+            // A point lies in a box (or on a point) exactly when it lies in its envelope: no geometry to make per
+            // feature (the prepared test was a sixth of a filtered page's time).
+            var byEnvelope = shape is Point or Polygon { IsRectangle: true };
+            return i => collection.Intersects(i, envelope, prepared, byEnvelope);
         }
     }
 

@@ -133,10 +133,14 @@ public sealed class OgcCollection
 
     private IReadOnlyList<OgcQueryable>? queryables;
 
-    /// <summary>Whether the feature at <paramref name="index"/> (in CRS84) intersects <paramref name="shape"/>.</summary>
-    public bool Intersects(int index, Envelope envelope, NetTopologySuite.Geometries.Prepared.IPreparedGeometry shape) =>
+    /// <summary>
+    /// Whether the feature at <paramref name="index"/> (in CRS84) intersects <paramref name="shape"/>, whose envelope is
+    /// <paramref name="envelope"/>; <paramref name="pointsByEnvelope"/> when the shape is a box or a point, so that a
+    /// point feature intersects it exactly when it lies in the envelope.
+    /// </summary>
+    public bool Intersects(int index, Envelope envelope, NetTopologySuite.Geometries.Prepared.IPreparedGeometry shape, bool pointsByEnvelope = false) =>
         points is not null
-            ? points.Intersects(index, envelope, shape)
+            ? points.Intersects(index, envelope, pointsByEnvelope ? null : shape)
             : features![index].Envelope.Intersects(envelope) && shape.Intersects(features[index].Geometry);
 
     /// <summary>A property's value of the feature at <paramref name="index"/>, for sorting.</summary>
