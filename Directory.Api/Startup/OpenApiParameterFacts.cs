@@ -30,6 +30,8 @@ public static class OpenApiParameterFacts
         ["q"] = new(JsonSchemaType.String, null, JsonValue.Create("Mue")),
         ["level"] = new(JsonSchemaType.String, null, JsonValue.Create("gemeinde")),
         ["format"] = new(JsonSchemaType.String, null, JsonValue.Create("csv")),
+        ["minutes"] = new(JsonSchemaType.Integer, "0", JsonValue.Create(15)),
+        ["mode"] = new(JsonSchemaType.String, null, JsonValue.Create("car"), "^(car|foot)$"),
     };
 
     /// <summary>Adds types, ranges, patterns and examples to the known parameters of each operation.</summary>
@@ -51,6 +53,7 @@ public static class OpenApiParameterFacts
                 ("lat", _) => 90,
                 ("lon", _) => 180,
                 ("radiusKm", _) => planning ? limits.PlanningRadiusKm : coverage ? limits.CoverageRadiusKm : limits.SearchRadiusKm,
+                ("minutes", _) => planning ? limits.PlanningMinutes : limits.CoverageMinutes,
                 ("limit", "api/places") => limits.PlaceSuggestions,
                 ("limit", _) when path.StartsWith("ogc/", StringComparison.Ordinal) => limits.OgcItems,
                 ("limit", _) => limits.SearchResults,

@@ -56,9 +56,10 @@ async function start() {
     answer.origin.name = regionName;
     managers = answer.results.map((r) => r.manager);
     list.replaceChildren(...answer.results.map((r) => item(r.manager, r.distanceM, r.travelMinutes)));
-    status.textContent = answer.outsideRadius
+    status.textContent = (answer.outsideRadius
       ? tn('results.noneInRadius', answer.results.length, { radius: radius })
-      : tn('results.count', answer.results.length, { radius: radius });
+      : tn('results.count', answer.results.length, { radius: radius }))
+      + (answer.results.some((r) => r.travelMinutes) ? ` ${t('results.travelAttribution')}` : '');
   } else {
     managers = key ? await getJson(`/api/regions/${key}/managers`) : await getJson('/api/managers');
     managers.sort((a, b) => a.name.localeCompare(b.name, 'de'));
