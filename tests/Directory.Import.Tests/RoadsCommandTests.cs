@@ -100,6 +100,34 @@ public sealed class RoadsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ALargeFileShowsItsProgressAndTheReportOnStandardOutput()
+    {
+        // A grid of 1,001 × 1,001 street nodes around Köln (about 11 m apart): over a million nodes to read.
+        const int Side = 1_001;
+        var nodes = new (double Lon, double Lat)[Side * Side];
+        for (var r = 0; r < Side; r++)
+        {
+            for (var c = 0; c < Side; c++)
+            {
+                nodes[(r * Side) + c] = (6.90 + (c * 0.00016), 50.90 + (r * 0.0001));
+            }
+        }
+
+        var ways = Enumerable.Range(0, Side).Select(r => (Enumerable.Range(0, Side).Select(c => (long)(r * Side) + c + 1).ToArray(), "residential"))
+            .Concat(Enumerable.Range(0, Side).Select(c => (Enumerable.Range(0, Side).Select(r => (long)(r * Side) + c + 1).ToArray(), "footway")))
+            .ToArray();
+        var path = folder.File("koeln-raster.osm.pbf");
+        OsmFiles.Write(path, nodes, ways);
+
+        var (exitCode, output, error) = await CommandLine.RunAsync("roads", path, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Knoten: 1.000.000 gelesen", error);
+        var report = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("1.002.001 Knoten", report);
+    }
+
+    [Fact]
     public async Task AMissingFileIsAUsageError()
     {
         var (exitCode, _, error) = await CommandLine.RunAsync("roads", folder.File("fehlt.osm.pbf"), "--db", Database);
