@@ -106,7 +106,7 @@ public static class CoverageEndpoints
         var errors = new Dictionary<string, string[]>();
         var (levelName, radiusKm, formatName, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
-        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, snapshot.Served.Roads.GetAwaiter().GetResult() is not null, errors);
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, HasRoads(query.Minutes, snapshot), errors);
         var region = Within(query.Within, levelName, snapshot, errors, out var notFound);
         if (notFound is not null)
         {
@@ -200,7 +200,7 @@ public static class CoverageEndpoints
             errors["minutes"] = [ApiTexts.MinutesWithRadius];
         }
 
-        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, snapshot.Served.Roads.GetAwaiter().GetResult() is not null, errors);
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, HasRoads(query.Minutes, snapshot), errors);
         var region = Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
         {
@@ -224,6 +224,13 @@ public static class CoverageEndpoints
         return TypedResults.Ok(new GapsResponse(region is null ? null : RegionReference.Of(region), travel is null ? radius : null, uncovered, outOfReach,
             travel?.Minutes, travel is { } t ? TravelReach.Name(t.Mode) : null));
     }
+
+    /// <summary>
+    /// Whether a road network is imported, asked only when minutes are (it waits for a network still loading, a few
+    /// seconds after start; answers in kilometres never wait).
+    /// </summary>
+    internal static bool HasRoads(string? minutes, ServedSnapshot snapshot) =>
+        minutes is not null && snapshot.Served.Roads.GetAwaiter().GetResult() is not null;
 
     /// <summary>The region of <c>within</c>: it must exist and lie above the level asked for.</summary>
     internal static Region? Within(string? within, string levelName, ServedSnapshot snapshot, Dictionary<string, string[]> errors,

@@ -106,8 +106,7 @@ public static class PlanningEndpoints
         var errors = new Dictionary<string, string[]>();
         var (radiusKm, count, target, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
-        var roads = snapshot.Served.Roads.GetAwaiter().GetResult();
-        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.PlanningMinutes, roads is not null, errors);
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.PlanningMinutes, CoverageEndpoints.HasRoads(query.Minutes, snapshot), errors);
         // Any level may be asked about: "gemeinde" is the lowest, so every region lies at or above it.
         var region = CoverageEndpoints.Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
@@ -129,7 +128,7 @@ public static class PlanningEndpoints
             var municipalities = model.Grid.Municipalities;
             var result = CoveragePlanner.Suggest(model, travel?.Minutes ?? radiusKm * 1000.0, count, target,
                 region is null ? null : m => region.Contains(municipalities[m].Ags),
-                travel is { } asked ? new TravelReachOfCells(model.Grid, roads!, asked.Mode, asked.Minutes) : null);
+                travel is { } asked ? new TravelReachOfCells(model.Grid, snapshot.Roads!, asked.Mode, asked.Minutes) : null);
             var suggestions = result.Sites.Select(site =>
             {
                 var (lon, lat) = Reprojector.Transform(site.X, site.Y, Crs.Etrs89Utm32N, Crs.Wgs84);

@@ -5,8 +5,9 @@ namespace Directory.Core.Roads;
 /// <summary>
 /// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990) for Dijkstra's searches: a priority queue for keys that never
 /// fall below the last one taken out, as a search's times do. Keys are times in 1/128 s; the searches keep exact times
-/// beside them and put a node in again when its time improves, so the coarse key only orders the work. In the
-/// benchmark it took a search's queue from 75 ns per node in and out (.NET's PriorityQueue) to about a quarter.
+/// beside them and put a node in again when its time improves, so the coarse key only orders the work. .NET's
+/// PriorityQueue took 75 ns per element in and out at a search's size; with this queue a search from a place on the
+/// generated NRW network took 0.18 ms instead of 0.21 (docs/performance.md).
 /// </summary>
 internal sealed class RadixQueue
 {

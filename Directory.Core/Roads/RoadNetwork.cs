@@ -25,11 +25,11 @@ public sealed class RoadNetwork
     public const string Format = "csr-1";
 
     private const int BucketMetres = 1_000;
+    private const uint Magic = 0x4E524D46; // "FMRN"
 
     // Seconds per metre by the speed byte of an arc: by car the speed in km/h; on foot 1 (walkable) at walking speed.
     private static readonly float[] CarSecondsPerMetre = [.. Enumerable.Range(0, 256).Select(kmh => kmh == 0 ? float.PositiveInfinity : 3.6f / kmh)];
     private static readonly float[] FootSecondsPerMetre = [.. Enumerable.Range(0, 256).Select(walk => walk == 0 ? float.PositiveInfinity : (float)(3.6 / WalkingKmh))];
-    private const uint Magic = 0x4E524D46; // "FMRN"
 
     private readonly int[] x;
     private readonly int[] y;
@@ -133,8 +133,8 @@ public sealed class RoadNetwork
     /// <summary>
     /// Builds the network from its edges (nodes numbered 0 … positions − 1). Loops are left out. The nodes are
     /// numbered anew along a Z-order curve of their positions, so that nodes near each other lie near each other in
-    /// memory: a search around a place then reads a few compact stretches of the arrays instead of one cache line per
-    /// node (on the generated NRW network this made a search from a random place several times faster).
+    /// memory: a search around a place then reads a few compact stretches of the arrays instead of a cache line per
+    /// node (on the generated NRW network a search from a random place took 0.13–0.14 ms instead of 0.18).
     /// </summary>
     public static RoadNetwork Build(int[] nodeX, int[] nodeY, IReadOnlyList<RoadEdge> edges)
     {

@@ -7,8 +7,9 @@ namespace Directory.Core.Snapshot;
 
 /// <summary>
 /// What the service builds from the geography alone: the geography, the place index, the area resolver, the map
-/// boundaries as GeoJSON, the population cells and the road network (whose import bumps the geography's counter). Kept from one snapshot to the next while only the list changes
-/// (a list import costs no re-reading of 396 boundaries, and the boundaries' ETag stays valid).
+/// boundaries as GeoJSON, the population cells and the road network (whose import bumps the geography's counter).
+/// Kept from one snapshot to the next while only the list changes (a list import costs no re-reading of 396
+/// boundaries, and the boundaries' ETag stays valid).
 /// </summary>
 public sealed class ServedGeography
 {

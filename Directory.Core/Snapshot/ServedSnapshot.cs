@@ -135,7 +135,7 @@ public sealed class ServedSnapshot
 
     /// <summary>
     /// The public managers joined to <paramref name="network"/> in <paramref name="mode"/>, by id: done once per
-    /// snapshot, so that a search joins only its origin (two of a search's 22 joins otherwise).
+    /// snapshot, so that a search joins only its origin to the network, not each of its results again.
     /// </summary>
     public IReadOnlyDictionary<int, RoadPlace> ManagerPlaces(RoadNetwork network, TravelMode mode) =>
         Derived(_ => new ManagerPlacesByMode(this, network)).Of(mode);
