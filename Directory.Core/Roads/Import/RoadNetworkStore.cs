@@ -51,7 +51,7 @@ public static class RoadNetworkStore
 
     /// <summary>The stored network's description, or null when there is none.</summary>
     public static Task<RoadNetworkRecord?> DescribeAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
-        db.RoadNetworks.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        db.RoadNetworks.AsNoTracking().Where(r => r.Id == 1).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The stored network, or null when there is none or it is of an older format (imported again, it is used);
