@@ -40,6 +40,26 @@ public sealed class CoveragePageTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task TheFirstLoadAsksForTheHistoryOnce()
+    {
+        context = await browser.Browser.NewContextAsync(new() { Locale = "de-DE", BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var histories = new System.Collections.Concurrent.ConcurrentBag<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/coverage/history", StringComparison.Ordinal))
+            {
+                histories.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync(browser.BaseAddress.TrimEnd('/') + "/abdeckung");
+        await Assertions.Expect(page.Locator("#history-table tbody tr").First).ToBeVisibleAsync();
+
+        Assert.Single(histories);
+    }
+
+    [Fact]
     public async Task TheTableSortsByKeyboard()
     {
         var page = await OpenAsync("?ebene=kreis&umkreis=10");

@@ -378,10 +378,18 @@ async function renderPlanning() {
   }))).addTo(map);
 }
 
+// A region's history, fetched once per region and radius: the start needs NRW's first year as well.
+const histories = new Map();
+function historyOf(region) {
+  const level = !region ? 'land' : region.length === 5 ? 'kreis' : 'regierungsbezirk';
+  const url = `/api/coverage/history?level=${level}&radiusKm=${state.radius}${region ? `&within=${region}` : ''}`;
+  if (!histories.has(url)) histories.set(url, getJson(url));
+  return histories.get(url);
+}
+
 async function renderHistory() {
   const region = planningRegion();
-  const level = !region ? 'land' : region.length === 5 ? 'kreis' : 'regierungsbezirk';
-  const answer = await getJson(`/api/coverage/history?level=${level}&radiusKm=${state.radius}${region ? `&within=${region}` : ''}`);
+  const answer = await historyOf(region);
   const series = answer.regions.find((r) => r.key === (region || '05'))?.years ?? [];
   const name = region ? regionName(region) : 'NRW';
   document.getElementById('history-caption').textContent = t('cov.history.caption', { region: name, radius: formatKm(state.radius, 0) });
@@ -466,7 +474,7 @@ function setSlider(form) {
 async function start() {
   const form = document.getElementById('coverage-form');
   const dates = document.getElementById('date-select');
-  const firstYear = (await getJson('/api/coverage/history?radiusKm=10')).regions[0]?.years[0]?.year;
+  const firstYear = (await historyOf('')).regions[0]?.years[0]?.year;
   for (let year = new Date().getFullYear() - 1; firstYear && year >= firstYear; year--) dates.add(new Option(t('cov.endOfYear', { year }), String(year)));
   dates.value = state.year;
   state.year = dates.value;
