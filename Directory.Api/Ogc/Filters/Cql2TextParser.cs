@@ -22,10 +22,26 @@ public static class Cql2TextParser
         if (!result.HasValue)
         {
             var position = result.ErrorPosition.HasValue ? result.ErrorPosition : result.Remainder.Position;
-            throw new Cql2Exception(result.FormatErrorMessageFragment(), $"Zeile {position.Line}, Spalte {position.Column}");
+            throw new Cql2Exception(German(result), $"Zeile {position.Line}, Spalte {position.Column}");
         }
 
         return result.Value;
+    }
+
+    // Superpower words its own messages in English ("unexpected `x`, expected …"); the problem texts are German. The
+    // expectations are the parsers' names (German, `.Named`) or the characters they wanted.
+    private static string German(Result<Cql2Expression> result)
+    {
+        if (result.ErrorMessage is { } message)
+        {
+            return message;
+        }
+
+        var found = result.Remainder.IsAtEnd ? "das Ende des Filters" : $"„{result.Remainder.ConsumeChar().Value}“";
+        var expected = result.Expectations is { Length: > 0 } expectations
+            ? $", erwartet: {string.Join(" oder ", expectations.Select(e => e.Length > 2 && e[0] == '`' && e[^1] == '`' ? $"„{e[1..^1]}“" : e).Distinct())}"
+            : "";
+        return $"unerwartet: {found}{expected}";
     }
 
     // One factory for the boxes (making one per filter cost more than the rest of a small filter's parse).

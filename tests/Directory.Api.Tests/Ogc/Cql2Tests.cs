@@ -139,6 +139,8 @@ public sealed class Cql2Tests(ReadOnlyApiFixture api) : IClassFixture<ReadOnlyAp
 
     [Theory]
     [InlineData("name = 'Olpe' AND", "filter", "Zeile 1, Spalte 18")]
+    [InlineData("name = 'Olpe' AND", "filter", "unerwartet: das Ende des Filters")]
+    [InlineData("name = 'Olpe' )", "filter", "unerwartet: „)“")]
     [InlineData("gibtsnicht = 1", "filter", "„gibtsnicht“ ist keine abfragbare Eigenschaft")]
     [InlineData("{\"op\":\"=\",\"args\":[1]}", "filter", "$")]
     public async Task AnInvalidFilterIsA400NamingWhere(string filter, string parameter, string expected)
