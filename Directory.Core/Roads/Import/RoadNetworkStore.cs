@@ -55,16 +55,12 @@ public static class RoadNetworkStore
 
     /// <summary>
     /// The stored network, or null when there is none or it is of an older format (imported again, it is used);
-    /// parts are read one after another straight into the network's arrays.
+    /// parts are read one after another straight into the network's arrays. Plain commands on one connection, no
+    /// EF Core query: this runs at every start of the service (docs/performance.md: EF Core's first LINQ query costs
+    /// a cold start 0.3 s).
     /// </summary>
     public static async Task<RoadNetwork?> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var record = await DescribeAsync(db, cancellationToken);
-        if (record is null || record.Format != RoadNetwork.Format)
-        {
-            return null;
-        }
-
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
         if (opened)
@@ -74,6 +70,16 @@ public static class RoadNetworkStore
 
         try
         {
+            await using (var describe = connection.CreateCommand())
+            {
+                describe.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                describe.CommandText = $"SELECT format FROM {GeoPackageLayers.RoadNetwork} WHERE fid = 1";
+                if (await describe.ExecuteScalarAsync(cancellationToken) is not string format || format != RoadNetwork.Format)
+                {
+                    return null;
+                }
+            }
+
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"SELECT daten FROM {GeoPackageLayers.RoadNetworkParts} ORDER BY teil";
