@@ -106,7 +106,7 @@ public static class CoverageEndpoints
         var errors = new Dictionary<string, string[]>();
         var (levelName, radiusKm, formatName, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
-        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, HasRoads(query.Minutes, snapshot), errors);
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, query.RadiusKm, limits.Value.CoverageMinutes, HasRoads(query.Minutes, snapshot), errors);
         var region = Within(query.Within, levelName, snapshot, errors, out var notFound);
         if (notFound is not null)
         {
@@ -195,12 +195,8 @@ public static class CoverageEndpoints
         var radius = CoverageRadius.Parse(query.RadiusKm, limits.Value.CoverageRadiusKm, errors);
         var date = QueryValues.Date(query.Date, "date", QueryValues.Today, errors);
         var snapshot = snapshots.Current;
-        if (query.Minutes is not null && query.RadiusKm is not null)
-        {
-            errors["minutes"] = [ApiTexts.MinutesWithRadius];
-        }
 
-        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.CoverageMinutes, HasRoads(query.Minutes, snapshot), errors);
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, query.RadiusKm, limits.Value.CoverageMinutes, HasRoads(query.Minutes, snapshot), errors);
         var region = Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)
         {

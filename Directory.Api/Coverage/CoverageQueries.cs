@@ -25,10 +25,6 @@ public sealed record CoverageQuery(
     /// </summary>
     public (string Level, int RadiusKm, string Format, DateOnly? Date) Check(QueryLimits limits, DateOnly today, Dictionary<string, string[]> errors)
     {
-        if (Minutes is not null && RadiusKm is not null)
-        {
-            errors["minutes"] = [ApiTexts.MinutesWithRadius];
-        }
 
         var level = (Level ?? "kreis").ToLowerInvariant();
         if (!Levels.Contains(level))
@@ -107,10 +103,19 @@ public static class CoverageRadius
 /// </summary>
 public static class TravelReach
 {
-    /// <summary>The minutes and mode, or null when <paramref name="minutes"/> is absent; problems in <paramref name="errors"/>.</summary>
-    public static (int Minutes, Core.Roads.TravelMode Mode)? Parse(string? minutes, string? mode, int largest, bool networkImported,
-        Dictionary<string, string[]> errors)
+    /// <summary>
+    /// The minutes and mode, or null when <paramref name="minutes"/> is absent; problems in <paramref name="errors"/>
+    /// (minutes together with a <paramref name="radiusKm"/> too).
+    /// </summary>
+    public static (int Minutes, Core.Roads.TravelMode Mode)? Parse(string? minutes, string? mode, string? radiusKm, int largest,
+        bool networkImported, Dictionary<string, string[]> errors)
     {
+        if (minutes is not null && radiusKm is not null)
+        {
+            errors["minutes"] = [ApiTexts.MinutesWithRadius];
+            return null;
+        }
+
         if (minutes is null)
         {
             if (mode is not null)

@@ -33,10 +33,6 @@ public sealed record PlanningQuery(
     /// <summary>The radius, count, target and date, with every problem in <paramref name="errors"/>.</summary>
     public (int RadiusKm, int Count, CoverageTarget Target, DateOnly? Date) Check(QueryLimits limits, DateOnly today, Dictionary<string, string[]> errors)
     {
-        if (Minutes is not null && RadiusKm is not null)
-        {
-            errors["minutes"] = [ApiTexts.MinutesWithRadius];
-        }
 
         var radius = CoverageRadius.Parse(RadiusKm, limits.PlanningRadiusKm, errors) ?? 0;
         var count = 3;
@@ -106,7 +102,7 @@ public static class PlanningEndpoints
         var errors = new Dictionary<string, string[]>();
         var (radiusKm, count, target, date) = query.Check(limits.Value, QueryValues.Today, errors);
         var snapshot = snapshots.Current;
-        var travel = TravelReach.Parse(query.Minutes, query.Mode, limits.Value.PlanningMinutes, CoverageEndpoints.HasRoads(query.Minutes, snapshot), errors);
+        var travel = TravelReach.Parse(query.Minutes, query.Mode, query.RadiusKm, limits.Value.PlanningMinutes, CoverageEndpoints.HasRoads(query.Minutes, snapshot), errors);
         // Any level may be asked about: "gemeinde" is the lowest, so every region lies at or above it.
         var region = CoverageEndpoints.Within(query.Within, "gemeinde", snapshot, errors, out var notFound);
         if (notFound is not null)

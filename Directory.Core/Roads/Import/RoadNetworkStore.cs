@@ -49,10 +49,6 @@ public static class RoadNetworkStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The stored network's description, or null when there is none.</summary>
-    public static Task<RoadNetworkRecord?> DescribeAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
-        db.RoadNetworks.AsNoTracking().Where(r => r.Id == 1).SingleOrDefaultAsync(cancellationToken);
-
     /// <summary>
     /// The stored network, or null when there is none or it is of an older format (imported again, it is used);
     /// parts are read one after another straight into the network's arrays. Plain commands on one connection, no

@@ -166,6 +166,7 @@ public sealed class TravelTimeTests(AachenRoadsFixture aachen) : IClassFixture<A
     [InlineData("/api/coverage?minutes=15&mode=bike", "mode")]
     [InlineData("/api/coverage?mode=car", "mode")]
     [InlineData("/api/planning/suggestions?minutes=31", "minutes")]
+    [InlineData("/api/planning/suggestions?minutes=10&radiusKm=5", "minutes")]
     [InlineData("/api/coverage/gaps?minutes=15&radiusKm=5", "minutes")]
     public async Task BadMinutesOrModesAreA400NamingTheParameter(string url, string parameter)
     {
