@@ -42,7 +42,7 @@ public static class Cql2Evaluator
             Cql2Like like => Like(Value(like.Value), like.Pattern),
             Cql2Between between => Between(Value(between.Value), Value(between.Low), Value(between.High)),
             Cql2In @in => In(Value(@in.Value), @in.List.Select(Value).ToArray()),
-            Cql2IsNull isNull => i => Value(isNull.Value)(i) is null,
+            Cql2IsNull isNull => IsNull(Value(isNull.Value)),
             Cql2Intersects intersects => Intersects(intersects),
             _ => throw new Cql2Exception("dieser Ausdruck ist keine Bedingung", expression.GetType().Name),
         };
@@ -78,11 +78,14 @@ public static class Cql2Evaluator
             }
 
             var shape = ToCrs84(literal.Value, filterCrs);
-            var prepared = PreparedGeometryFactory.Prepare(shape);
             var envelope = shape.EnvelopeInternal;
             // A point lies in a box (or on a point) exactly when it lies in its envelope: no geometry to make per
             // feature (the prepared test was a sixth of a filtered page's time).
             var byEnvelope = shape is Point or Polygon { IsRectangle: true };
+            // The points are compared in degrees (each has them); the regions' boundaries are kept in EPSG:25832 only,
+            // so the literal is brought there once per request, densified first because its straight edges in
+            // degrees are curves in metres, instead of each candidate boundary being reprojected to degrees.
+            var prepared = PreparedGeometryFactory.Prepare(collection.IsPoints ? shape : ToStored(shape));
             return i => collection.Intersects(i, envelope, prepared, byEnvelope);
         }
     }
@@ -162,6 +165,10 @@ public static class Cql2Evaluator
         return false;
     };
 
+    // The operand is resolved when the filter is compiled, so that a property the collection lacks is a 400 then,
+    // not an exception while the features are tested.
+    private static Func<int, bool> IsNull(Func<int, object?> value) => i => value(i) is null;
+
     private static Func<int, bool> Negate(Func<int, bool> test) => i => !test(i);
 
     private static int? Order(object? a, object? b) => (a, b) switch
@@ -210,7 +217,9 @@ public static class Cql2Evaluator
             throw new Cql2Exception("LIKE braucht ein Muster in '…'", "LIKE");
         }
 
-        var regex = new Regex(LikeToRegex(text), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        // The non-backtracking engine matches in time linear in the value, whatever the pattern ("%a%a%a%…b" takes
+        // exponential time in a backtracking one); so no time-out is needed, and none can end a request in a 500.
+        var regex = new Regex(LikeToRegex(text), RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         return i => value(i) is string s && regex.IsMatch(s);
     }
 
@@ -248,7 +257,17 @@ public static class Cql2Evaluator
         return copy;
     }
 
-    private sealed class CoordinateFilter(OgcCrs crs) : ICoordinateSequenceFilter
+    // A CRS84 geometry in EPSG:25832, its edges densified to 0.01° (about 1 km) so that they follow the curves the
+    // straight edges in degrees become; NRW's extent keeps this to a few thousand points for any literal.
+    private static Geometry ToStored(Geometry crs84)
+    {
+        var dense = NetTopologySuite.Densify.Densifier.Densify(crs84, 0.01);
+        dense.Apply(new CoordinateFilter(OgcCrs.Epsg25832, toStored: true));
+        dense.GeometryChanged();
+        return dense;
+    }
+
+    private sealed class CoordinateFilter(OgcCrs crs, bool toStored = false) : ICoordinateSequenceFilter
     {
         public bool Done => false;
 
@@ -257,6 +276,14 @@ public static class Cql2Evaluator
         public void Filter(CoordinateSequence seq, int i)
         {
             var (x, y) = (seq.GetX(i), seq.GetY(i));
+            if (toStored)
+            {
+                var (east, north) = Reprojector.Transform(x, y, Crs.Wgs84, Crs.Etrs89Utm32N);
+                seq.SetX(i, east);
+                seq.SetY(i, north);
+                return;
+            }
+
             var (lon, lat) = crs == OgcCrs.Epsg4326 ? (y, x) : Reprojector.Transform(x, y, Crs.Etrs89Utm32N, Crs.Wgs84);
             seq.SetX(i, lon);
             seq.SetY(i, lat);

@@ -134,14 +134,21 @@ public sealed class OgcCollection
     private IReadOnlyList<OgcQueryable>? queryables;
 
     /// <summary>
-    /// Whether the feature at <paramref name="index"/> (in CRS84) intersects <paramref name="shape"/>, whose envelope is
-    /// <paramref name="envelope"/>; <paramref name="pointsByEnvelope"/> when the shape is a box or a point, so that a
-    /// point feature intersects it exactly when it lies in the envelope.
+    /// Whether the feature at <paramref name="index"/> intersects <paramref name="shape"/> (in CRS84 for points, in
+    /// EPSG:25832 for the regions, see <see cref="IsPoints"/>), whose CRS84 envelope is <paramref name="envelope"/>;
+    /// <paramref name="pointsByEnvelope"/> when the shape is a box or a point, so that a point feature intersects it
+    /// exactly when it lies in the envelope.
     /// </summary>
     public bool Intersects(int index, Envelope envelope, NetTopologySuite.Geometries.Prepared.IPreparedGeometry shape, bool pointsByEnvelope = false) =>
         points is not null
             ? points.Intersects(index, envelope, pointsByEnvelope ? null : shape)
-            : features![index].Envelope.Intersects(envelope) && shape.Intersects(features[index].Geometry);
+            : features![index].Envelope.Intersects(envelope) && shape.Intersects(features[index].StoredGeometry);
+
+    /// <summary>
+    /// Whether this is a collection of points, compared in CRS84; the regions compare their stored geometry
+    /// (EPSG:25832) with a shape given in that CRS (<see cref="Intersects"/>).
+    /// </summary>
+    public bool IsPoints => points is not null;
 
     /// <summary>A property's value of the feature at <paramref name="index"/>, for sorting.</summary>
     public object? PropertyValue(int index, string property) =>

@@ -176,6 +176,7 @@ public static class OgcEndpoints
     // The query parameters are declared for the OpenAPI document (service-desc); the handler reads them from the
     // query itself, so that an unknown parameter, which binding would ignore, is a 400 as the standard requires.
     private static IResult Items([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots, IOptions<QueryLimits> limits,
+        IOptions<Filters.Cql2Limits> filterLimits,
         [Description("Features per page, from 1; default 10.")] string? limit = null,
         [Description("Features to skip; default 0.")] string? offset = null,
         [Description("minx,miny,maxx,maxy in bbox-crs (default CRS84: lon,lat).")] string? bbox = null,
@@ -207,7 +208,7 @@ public static class OgcEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var cql2 = OgcQuery.FilterWithNarrowing(query["filter"], query["filter-lang"], query["filter-crs"], collection, errors);
+        var cql2 = OgcQuery.FilterWithNarrowing(query["filter"], query["filter-lang"], query["filter-crs"], collection, filterLimits.Value, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidParameters(errors);

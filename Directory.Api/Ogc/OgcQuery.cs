@@ -40,7 +40,7 @@ public static class OgcQuery
     /// collection does not have is a message under <c>filter</c> that says where.
     /// </summary>
     public static (Func<int, bool> Test, NetTopologySuite.Geometries.Envelope? Box, IReadOnlyList<(string Property, string Value)> Equal)? FilterWithNarrowing(
-        string? text, string? language, string? crsUri, OgcCollection collection, Dictionary<string, string[]> errors)
+        string? text, string? language, string? crsUri, OgcCollection collection, Ogc.Filters.Cql2Limits limits, Dictionary<string, string[]> errors)
     {
         var crs = Crs(crsUri, "filter-crs", errors) ?? OgcCrs.Crs84;
         // "cql-text": the name in the drafts of Part 3, which GDAL before 3.7 sends; its basic syntax is CQL2's.
@@ -54,15 +54,9 @@ public static class OgcQuery
             return null;
         }
 
-        if (text.Length > 10_000)
-        {
-            errors["filter"] = [string.Format(ApiTexts.TextTooLong, 10_000, text.Length)];
-            return null;
-        }
-
         try
         {
-            var expression = language == "cql2-json" ? Ogc.Filters.Cql2JsonParser.Read(text) : Ogc.Filters.Cql2TextParser.Read(text);
+            var expression = language == "cql2-json" ? Ogc.Filters.Cql2JsonParser.Read(text, limits) : Ogc.Filters.Cql2TextParser.Read(text, limits);
             var test = Cql2Evaluator.Compile(expression, collection, crs);
             var (box, equal) = Cql2Evaluator.Narrowing(expression, crs);
             // Only equalities the collection selects by (the family managers: their area keys); others stay in the test.

@@ -16,20 +16,28 @@ public static class Cql2JsonParser
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    /// <summary>Parses <paramref name="json"/>; throws <see cref="Cql2Exception"/> naming where it is wrong.</summary>
-    public static Cql2Expression Read(string json)
+    /// <summary>
+    /// Parses <paramref name="json"/> within <paramref name="limits"/> (the defaults without); throws
+    /// <see cref="Cql2Exception"/> naming where it is wrong.
+    /// </summary>
+    public static Cql2Expression Read(string json, Cql2Limits? limits = null)
     {
+        limits ??= Cql2Limits.Default;
+        // Before the reader: the expression is read by recursion, one level per object and list.
+        limits.CheckText(json, json: true);
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = limits.JsonDepth + 1 });
         }
         catch (JsonException exception)
         {
             throw new Cql2Exception("kein gültiges JSON", $"Zeile {exception.LineNumber + 1}, Byte {exception.BytePositionInLine + 1}");
         }
 
-        return Boolean(node, "$");
+        var expression = Boolean(node, "$");
+        limits.CheckSize(expression);
+        return expression;
     }
 
     private static Cql2Exception Error(string message, string path) => new(message, path);
@@ -118,12 +126,14 @@ public static class Cql2JsonParser
 
         if (node is JsonObject box && box["bbox"] is JsonArray numbers)
         {
-            var n = numbers.Select(v => v?.GetValue<double>() ?? double.NaN).ToArray();
+            // Each item a finite number: a text or null is an error here, not an exception of the reader.
+            var n = numbers.Select(v => v is JsonValue item && item.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : double.NaN).ToArray();
             return n.Length switch
             {
+                _ when n.Any(double.IsNaN) => throw Error(Texts.ApiTexts.FilterBboxNumbers, path),
                 4 => new Cql2Geometry(Flat.ToGeometry(new Envelope(n[0], n[2], n[1], n[3]))),
                 6 => new Cql2Geometry(Flat.ToGeometry(new Envelope(n[0], n[3], n[1], n[4]))),
-                _ => throw Error("„bbox“ braucht 4 oder 6 Zahlen", path),
+                _ => throw Error(Texts.ApiTexts.FilterBboxNumbers, path),
             };
         }
 
@@ -133,7 +143,9 @@ public static class Cql2JsonParser
             {
                 return new Cql2Geometry(geometry.Deserialize<Geometry>(GeoJson) ?? throw new JsonException());
             }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
+            // The GeoJSON reader and the geometry's constructors throw several kinds (a ring of three points, a number
+            // where a list belongs): any of them is a wrong geometry in the filter, never a fault of the service.
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 throw Error("keine gültige GeoJSON-Geometrie", path);
             }

@@ -15,16 +15,23 @@ namespace Directory.Api.Ogc.Filters;
 /// </summary>
 public static class Cql2TextParser
 {
-    /// <summary>Parses <paramref name="text"/>; throws <see cref="Cql2Exception"/> naming the position of the error.</summary>
-    public static Cql2Expression Read(string text)
+    /// <summary>
+    /// Parses <paramref name="text"/> within <paramref name="limits"/> (the defaults without); throws
+    /// <see cref="Cql2Exception"/> naming the position of the error.
+    /// </summary>
+    public static Cql2Expression Read(string text, Cql2Limits? limits = null)
     {
+        limits ??= Cql2Limits.Default;
+        // Before the parser: it recurses once per bracket or NOT.
+        limits.CheckText(text, json: false);
         var result = Filter.TryParse(text);
         if (!result.HasValue)
         {
             var position = result.ErrorPosition.HasValue ? result.ErrorPosition : result.Remainder.Position;
-            throw new Cql2Exception(German(result), $"Zeile {position.Line}, Spalte {position.Column}");
+            throw new Cql2Exception(German(result), string.Format(Texts.ApiTexts.FilterPosition, position.Line, position.Column));
         }
 
+        limits.CheckSize(result.Value);
         return result.Value;
     }
 
@@ -141,7 +148,8 @@ public static class Cql2TextParser
         {
             return Result.Value<Cql2Expression>(new Cql2Geometry(new WKTReader().Read(wkt)), start, body.Remainder);
         }
-        catch (NetTopologySuite.IO.ParseException exception)
+        // NTS throws ParseException for the syntax and others for a shape it cannot build (a ring of three points).
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             return Result.Empty<Cql2Expression>(start, $"keine gültige Geometrie ({exception.Message})");
         }
