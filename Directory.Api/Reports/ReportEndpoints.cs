@@ -52,7 +52,9 @@ public static class ReportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            // The limit belongs to the endpoint, so "/reports/" or another letter case meets it too.
+            .RequireRateLimiting(Security.RequestLimits.ReportsPolicy);
         return app;
     }
 

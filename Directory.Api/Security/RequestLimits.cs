@@ -19,6 +19,12 @@ public static class RequestLimits
     /// <summary>The stable problem type of a 429.</summary>
     public const string RateLimitedType = "/problems/rate-limited";
 
+    /// <summary>The policy of the pages that take a password (sign-in, password change): POSTs per client and minute.</summary>
+    public const string PasswordAttemptsPolicy = "password-attempts";
+
+    /// <summary>The policy of the report endpoint: reports per client and hour.</summary>
+    public const string ReportsPolicy = "reports";
+
     /// <summary>Registers the rate limiter from <see cref="SecurityOptions"/>.</summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
@@ -47,9 +53,11 @@ public static class RequestLimits
                             AutoReplenishment = true,
                         }));
             // Password attempts (sign-in, password change) per client address: guessing one password against every
-            // account, or locking every account, takes one request per try and so stalls here.
-            var passwordAttempts = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                signIns == 0 || !IsPasswordAttempt(context.Request)
+            // account, or locking every account, takes one request per try and so stalls here. A policy of the pages
+            // themselves (StaffServices), not of a path: "/verwaltung/anmelden/" and "/Verwaltung//Anmelden" reach the
+            // same page and so the same limit.
+            options.AddPolicy(PasswordAttemptsPolicy, context =>
+                signIns == 0 || !HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
                     : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
                         _ => new FixedWindowRateLimiterOptions
@@ -59,10 +67,11 @@ public static class RequestLimits
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         }));
-            // Reports of wrong entries per client address and hour: each is read by a person.
+            // Reports of wrong entries per client address and hour: each is read by a person. The report endpoint's
+            // policy (ReportEndpoints), whatever the path's spelling.
             var reportsPerHour = reportOptions.Value.PerHour;
-            var reports = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                reportsPerHour == 0 || !IsReport(context.Request)
+            options.AddPolicy(ReportsPolicy, context =>
+                reportsPerHour == 0
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
                     : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
                         _ => new FixedWindowRateLimiterOptions
@@ -72,7 +81,7 @@ public static class RequestLimits
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         }));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(publicApi, passwordAttempts, reports);
+            options.GlobalLimiter = publicApi;
         });
         // Reading a form (sign-in, edit, upload) never buffers more than the upload limit allows.
         services.AddOptions<FormOptions>().Configure<IOptions<SecurityOptions>>((form, security) =>
@@ -104,17 +113,6 @@ public static class RequestLimits
     }
 
     private static long UploadBodyLimit(SecurityOptions security) => 2 * security.MaxUploadBytes;
-
-    // POST /api/managers/{id}/reports
-    private static bool IsReport(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && request.Path.StartsWithSegments("/api/managers", StringComparison.OrdinalIgnoreCase, out var rest)
-        && rest.Value is { } tail && tail.EndsWith("/reports", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsPasswordAttempt(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && (request.Path.Equals(StaffPaths.SignIn, StringComparison.OrdinalIgnoreCase)
-            || request.Path.Equals(StaffPaths.ChangePassword, StringComparison.OrdinalIgnoreCase));
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -122,6 +123,12 @@ public static class StaffServices
             options.Conventions.AuthorizePage("/Konto/Passwort", SignedInPolicy);
             options.Conventions.AuthorizePage("/Konto/Abmelden", SignedInPolicy);
             options.Conventions.AllowAnonymousToPage("/Konto/Anmelden");
+            // The limit is the pages' own (metadata of their endpoints), so no spelling of their address escapes it.
+            foreach (var page in (string[])["/Konto/Anmelden", "/Konto/Passwort"])
+            {
+                options.Conventions.AddPageApplicationModelConvention(page,
+                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RequestLimits.PasswordAttemptsPolicy)));
+            }
         });
         services.AddScoped<ListUploads>();
 

@@ -38,9 +38,9 @@ public sealed class ReportTests : IAsyncLifetime
         return (entries.First(m => m.IsPublic).Id, entries.First(m => !m.IsPublic).Id);
     }
 
-    private static HttpRequestMessage Report(int id, object body, string? origin = null, string? fetchSite = null)
+    private static HttpRequestMessage Report(int id, object body, string? origin = null, string? fetchSite = null, string? path = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/managers/{id}/reports") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path ?? $"/api/managers/{id}/reports") { Content = JsonContent.Create(body) };
         if (origin is not null)
         {
             request.Headers.Add("Origin", origin);
@@ -168,6 +168,30 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.True(sixth.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(1), $"Retry-After {sixth.Headers.RetryAfter}");
         // Other requests of the client are not held up by its reports.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/managers/{id}", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task NoSpellingOfTheAddressEscapesTheLimit()
+    {
+        // Before the limit was the endpoint's own, "/reports/" and other letter cases reached the endpoint unlimited.
+        await using var limited = (await DirectoryApiFactory.WithGeographyAsync()).With("Reports:PerHour", "5");
+        var (id, _) = await SeedAsync(limited);
+        var client = limited.CreateClient();
+        string[] spellings = [$"/api/managers/{id}/reports/", $"/API/Managers/{id}/REPORTS", $"/api/managers/{id}/Reports/", $"/api//managers/{id}/reports",
+            $"/api/managers/{id}//reports", $"/api/managers/{id}/reports"];
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            answers.Add((await client.SendAsync(Report(id, new { kind = "address" }, path: spellings[i % spellings.Length]), Cancel)).StatusCode);
+        }
+
+        // Five reports reach the endpoint, whichever spelling; the rest are refused (429), or never reach it (404).
+        Assert.Equal(5, answers.Count(a => a == HttpStatusCode.Accepted));
+        Assert.All(answers, a => Assert.Contains(a, (HttpStatusCode[])[HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests, HttpStatusCode.NotFound]));
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        await using var db = DirectoryDatabase.CreateContext(limited.Database);
+        Assert.Equal(5, await db.ManagerReports.CountAsync(Cancel));
     }
 
     [Fact]

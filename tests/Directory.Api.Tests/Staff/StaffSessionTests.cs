@@ -227,6 +227,26 @@ public sealed partial class StaffSessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/verwaltung/anmelden", Cancel)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/verwaltung/anmelden/")]
+    [InlineData("/Verwaltung/Anmelden")]
+    [InlineData("/VERWALTUNG/ANMELDEN/")]
+    public async Task PasswordAttemptsAreLimitedWhateverTheAddressesSpelling(string path)
+    {
+        // Before the limit was the page's own, these spellings reached the sign-in page unlimited.
+        await using var limited = (await DirectoryApiFactory.WithGeographyAsync()).With("Security:SignInAttemptsPerMinute", "3");
+        var (client, _) = Session(limited);
+        var answers = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var spelling = attempt % 2 == 0 ? path : "/verwaltung/anmelden";
+            answers.Add((await PostFormAsync(client, spelling, new() { ["UserName"] = "lena", ["Password"] = "falsch-" + attempt })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests,
+            HttpStatusCode.TooManyRequests], answers);
+    }
+
     private (HttpClient Client, CookieContainerHandler Jar) Session(DirectoryApiFactory? on = null)
     {
         var jar = new CookieContainerHandler();
