@@ -36,10 +36,18 @@ public static class ManagerReports
         return report;
     }
 
-    /// <summary>The open reports, newest first.</summary>
-    public static Task<List<ManagerReport>> OpenAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
-        db.ManagerReports.AsNoTracking().Where(r => r.DoneAtUtc == null)
-            .OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+    /// <summary>
+    /// A page of the open reports, newest first: <paramref name="size"/> from <paramref name="page"/> (1-based),
+    /// with how many are open in all.
+    /// </summary>
+    public static async Task<(List<ManagerReport> Reports, int Total)> OpenAsync(DirectoryDbContext db, int page, int size, CancellationToken cancellationToken)
+    {
+        var open = db.ManagerReports.AsNoTracking().Where(r => r.DoneAtUtc == null);
+        var total = await open.CountAsync(cancellationToken);
+        var reports = await open.OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
+            .Skip((Math.Max(page, 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return (reports, total);
+    }
 
     /// <summary>How many reports are open, per entry id.</summary>
     public static async Task<Dictionary<int, int>> OpenCountsAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
@@ -75,7 +83,9 @@ public static class ManagerReports
     public static Task<int> DeleteExpiredAsync(DirectoryDbContext db, DateTime nowUtc, int retentionDays, CancellationToken cancellationToken)
     {
         var before = nowUtc.AddDays(-retentionDays);
-        return db.ManagerReports.Where(r => r.DoneAtUtc != null && r.DoneAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+        // An open report expires too, counted from its arrival: nobody's e-mail address is kept for ever because
+        // nobody dealt with it (and a flood of reports cannot grow the table without end).
+        return db.ManagerReports.Where(r => r.DoneAtUtc != null ? r.DoneAtUtc < before : r.ReceivedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The kind in words ("Kontaktdaten falsch"); an unknown code as it is.</summary>

@@ -237,13 +237,15 @@ public sealed class ReportTests : IAsyncLifetime
             db.ManagerReports.AddRange(
                 Made("alt-erledigt@example.org", now.AddDays(-400), now.AddDays(-181)),
                 Made("knapp-erledigt@example.org", now.AddDays(-300), now.AddDays(-179)),
-                Made("alt-offen@example.org", now.AddDays(-1000), null));
+                Made("alt-offen@example.org", now.AddDays(-1000), null),
+                Made("neu-offen@example.org", now.AddDays(-179), null));
             await db.SaveChangesAsync(Cancel);
 
-            Assert.Equal(1, await ManagerReports.DeleteExpiredAsync(db, now, 180, Cancel));
+            // Open ones expire too, from their arrival (before issue 32 "alt-offen" stayed for ever).
+            Assert.Equal(2, await ManagerReports.DeleteExpiredAsync(db, now, 180, Cancel));
         }
 
-        Assert.Equal(["knapp-erledigt@example.org", "alt-offen@example.org"], (await StoredAsync()).Select(r => r.Email));
+        Assert.Equal(["knapp-erledigt@example.org", "neu-offen@example.org"], (await StoredAsync()).Select(r => r.Email));
     }
 
     [Fact]
@@ -269,10 +271,38 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheReportsPageShowsFiftyAtATime()
+    {
+        var now = DateTime.UtcNow;
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
+        {
+            db.ManagerReports.AddRange(Enumerable.Range(0, 120).Select(i => new ManagerReport
+            {
+                ManagerId = publicId, Entry = "Test", Kind = ReportKinds.Other, Message = $"Meldung {i}", ReceivedAtUtc = now.AddMinutes(-i),
+            }));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var browser = await StaffBrowser.SignedInAsync(factory, "rita");
+        var first = await browser.TextAsync("/verwaltung/meldungen");
+        var last = await browser.TextAsync("/verwaltung/meldungen?seite=3");
+
+        // Newest first: page 1 has reports 0–49, page 3 the 20 oldest.
+        Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(first, "id=\"meldung-"));
+        Assert.Contains(">Meldung 0<", first);
+        Assert.DoesNotContain(">Meldung 50<", first);
+        Assert.Contains("Seite 1 von 3 (120 offene Meldungen)", first);
+        Assert.Contains("href=\"/verwaltung/meldungen?seite=2\" rel=\"next\"", first);
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Count(last, "id=\"meldung-"));
+        Assert.Contains(">Meldung 119<", last);
+        Assert.DoesNotContain("rel=\"next\"", last);
+    }
+
+    [Fact]
     public async Task ThePrivacyTextNamesTheConfiguredPeriod()
     {
         var page = await factory.CreateClient().GetStringAsync("/eintrag?id=1", Cancel);
 
-        Assert.Contains("Erledigte Meldungen werden nach 180 Tagen gelöscht", page);
+        Assert.Contains("Jede Meldung wird 180 Tage nach ihrer Erledigung gelöscht, eine unerledigte 180 Tage nach ihrem Eingang", page);
     }
 }
