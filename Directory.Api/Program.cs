@@ -41,6 +41,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
 
 builder.Services.AddDirectory();
 builder.Services.AddRequestLimits();
+// Browsers keep to HTTPS for a year (the default, 30 days, is below what HSTS preload lists and audits ask for: 180).
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddStaffArea();
 builder.Services.AddPublicPages();
 builder.Services.AddReports();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Directory.Api.Hsds;
 using Directory.Api.Problems;
+using Directory.Api.Security;
 using Directory.Api.Texts;
 using Directory.Core.Geography;
 using Directory.Core.Managers;
@@ -93,7 +94,7 @@ public static class ChangeFeedEndpoints
             before = batch[^1].Id;
         }
 
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var root = ReverseProxy.PublicBaseUrl(request);
         var self = $"{root}/api/changes.atom{(area is null ? "" : $"?{(area.Length == 5 ? "kreis" : "gemeinde")}={area}")}";
         var title = area is null ? "Familienmanager NRW – Änderungen" : $"Familienmanager NRW – Änderungen: {geography.Find(area)!.Name}";
         return TypedResults.File(Write(changes, geography, root, self, title), "application/atom+xml; charset=utf-8");
@@ -104,8 +105,9 @@ public static class ChangeFeedEndpoints
     private static byte[] Write(IReadOnlyList<PublicChange> changes, GeographySnapshot geography, string root, string self, string title)
     {
         using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
+            var xml = new XmlTextOnly(writer);
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
             xml.WriteAttributeString("xml", "lang", null, "de");
@@ -162,13 +164,54 @@ public static class ChangeFeedEndpoints
         return $"Viele Einträge auf einmal: {parts[0]} neu, {parts.ElementAtOrDefault(1) ?? "0"} geändert, {parts.ElementAtOrDefault(2) ?? "0"} nicht mehr im Verzeichnis.";
     }
 
-    private static void Link(XmlWriter xml, string rel, string href, string type)
+    private static void Link(XmlTextOnly xml, string rel, string href, string type)
     {
         xml.WriteStartElement("link", Atom);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The writer as the feed uses it, every text passed through <see cref="Xml"/>: stored text may hold characters
+    /// XML cannot carry (a control character pasted before the import cleaned them), and the feed must never fail on
+    /// what is stored.
+    /// </summary>
+    private sealed class XmlTextOnly(XmlWriter writer)
+    {
+        public void WriteStartDocument() => writer.WriteStartDocument();
+
+        public void WriteStartElement(string name, string ns) => writer.WriteStartElement(name, ns);
+
+        public void WriteEndElement() => writer.WriteEndElement();
+
+        public void WriteElementString(string name, string ns, string value) => writer.WriteElementString(name, ns, Xml(value));
+
+        public void WriteAttributeString(string name, string value) => writer.WriteAttributeString(name, Xml(value));
+
+        public void WriteAttributeString(string prefix, string name, string? ns, string value) => writer.WriteAttributeString(prefix, name, ns, Xml(value));
+
+        public void WriteString(string value) => writer.WriteString(Xml(value));
+
+        // Each character XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/FFFF) becomes U+FFFD.
+        private static string Xml(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                {
+                    builder.Append(text, i++, 2);
+                }
+                else
+                {
+                    builder.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+                }
+            }
+
+            return builder.Length == text.Length && builder.Equals(text.AsSpan()) ? text : builder.ToString();
+        }
     }
 
     // RFC 3339 in UTC, as Atom's date constructs require.

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Directory.Api.Problems;
+using Directory.Api.Security;
 using Directory.Api.Texts;
 using Directory.Core.Geography;
 using Directory.Core.Snapshot;
@@ -42,7 +43,7 @@ public static class HsdsEndpoints
 
     private static Ok<JsonObject> Root(HttpRequest request)
     {
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var root = ReverseProxy.PublicBaseUrl(request);
         return TypedResults.Ok(new JsonObject
         {
             ["version"] = "3.0",

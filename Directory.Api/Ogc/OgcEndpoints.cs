@@ -10,6 +10,7 @@ using Directory.Core.Snapshot;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace Directory.Api.Ogc;
@@ -49,7 +50,13 @@ public static class OgcEndpoints
     /// <summary>Maps <c>/ogc</c>.</summary>
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ogc").WithTags("OGC API Features");
+        // Every answer here is chosen by Accept (HTML or JSON) and Accept-Language (the HTML's and the problems'
+        // texts): a shared cache must key on both, or it serves a browser's HTML to QGIS.
+        var group = app.MapGroup("/ogc").WithTags("OGC API Features").AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.Append(HeaderNames.Vary, "Accept, Accept-Language");
+            return await next(context);
+        });
         group.MapGet("/", Landing).WithName("OgcLanding").WithSummary("OGC API – Features landing page.")
             .Produces<OgcLanding>(StatusCodes.Status200OK, "application/json", "text/html");
         group.MapGet("/api", ServiceDescriptionAsync)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Directory.Api.Problems;
+using Directory.Api.Security;
 using Directory.Api.Texts;
 using Directory.Core.Managers;
 using Directory.Core.Reports;
@@ -139,6 +140,6 @@ public static class ReportEndpoints
 
         var origin = request.Headers.Origin.ToString();
         return origin.Length == 0
-            || string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+            || string.Equals(origin, new Uri(ReverseProxy.PublicBaseUrl(request)).GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
     }
 }

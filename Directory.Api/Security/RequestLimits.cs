@@ -30,6 +30,7 @@ public static class RequestLimits
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, ReverseProxy.Validation>();
+        services.AllowOnlyThePublicHost();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -14,6 +14,30 @@ namespace Directory.Api.Security;
 /// </summary>
 public static class ReverseProxy
 {
+    /// <summary>
+    /// Outside Development, with <see cref="SecurityOptions.PublicBaseUrl"/> set and <c>AllowedHosts</c> left at its
+    /// default ("*"), only the public address's host (and loopback, for the machine's own health checks) is accepted:
+    /// a request with another Host header is refused (400) before anything could build a link or cache an answer
+    /// from it. An <c>AllowedHosts</c> of the operator's own is kept.
+    /// </summary>
+    public static IServiceCollection AllowOnlyThePublicHost(this IServiceCollection services)
+    {
+        services.AddOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>()
+            .Configure<IOptions<SecurityOptions>, IHostEnvironment, IConfiguration>((options, security, environment, configuration) =>
+            {
+                var configured = configuration["AllowedHosts"];
+                if (environment.IsDevelopment() || string.IsNullOrEmpty(security.Value.PublicBaseUrl)
+                    || (!string.IsNullOrEmpty(configured) && configured != "*")
+                    || !Uri.TryCreate(security.Value.PublicBaseUrl, UriKind.Absolute, out var publicUri))
+                {
+                    return;
+                }
+
+                options.AllowedHosts = [publicUri.IdnHost, "localhost", "127.0.0.1", "[::1]"];
+            });
+        return services;
+    }
+
     /// <summary>Takes the forwarded headers from the configured proxies; does nothing when none is configured.</summary>
     public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
     {
@@ -42,7 +66,9 @@ public static class ReverseProxy
 
     /// <summary>
     /// The service's public address without a trailing slash: <see cref="SecurityOptions.PublicBaseUrl"/> when set,
-    /// else the request's scheme, host and path base.
+    /// else the request's scheme, host and path base. The one place a link's base comes from: with the setting, a
+    /// forged Host header changes no link (and outside Development the host filter refuses it, see
+    /// <see cref="AllowOnlyThePublicHost"/>).
     /// </summary>
     public static string PublicBaseUrl(HttpRequest request)
     {

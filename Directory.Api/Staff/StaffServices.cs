@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -57,6 +58,9 @@ public static class StaffServices
         });
     }
 
+    // The session's property that holds its sign-in time (Unix seconds).
+    private const string SignedInAtItem = "signed-in-at";
+
     /// <summary>Registers Identity, the cookie, the policies, antiforgery and the pages.</summary>
     public static IServiceCollection AddStaffArea(this IServiceCollection services)
     {
@@ -81,6 +85,29 @@ public static class StaffServices
             // staff tables (the security stamp check) or renews the cookie, even for a signed-in staff member's browser.
             options.ForwardDefaultSelector = context => StaffPaths.IsStaff(context.Request.Path) ? null : PublicArea.SchemeName;
             options.Events.OnRedirectToLogin = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
+            // The sign-in time is kept in the session's properties, which a sliding renewal, the security stamp's
+            // check and a refresh after a password change all carry over unchanged; past the absolute lifetime the
+            // session ends, before the security stamp is even looked at.
+            options.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAtItem, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            var checkSecurityStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var lifetime = context.HttpContext.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.AbsoluteSessionLifetime;
+                if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var at)
+                    || !long.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                    || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > lifetime)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await checkSecurityStamp(context);
+            };
             options.Events.OnRedirectToAccessDenied = context => StaffChallenge.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden);
         });
         // Outside Development (a deployment behind a TLS proxy) the cookies are Secure and __Host- prefixed: never

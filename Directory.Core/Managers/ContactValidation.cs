@@ -12,8 +12,31 @@ public static partial class ContactValidation
     /// <summary>Longest text accepted in any field.</summary>
     public const int MaxTextLength = 500;
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    // name@host.tld, without the characters that change a mailto: link ("?subject=", "&cc=", "%0A" headers) or
+    // quote and bracket it; RFC 5322 allows some of them in the local part, but no real address here uses them.
+    [GeneratedRegex(@"^[^@\s?&%<>""(),;:\[\]\\]+@[^@\s?&%<>""(),;:\[\]\\]+\.[^@\s?&%<>""(),;:\[\]\\]+$")]
     private static partial Regex EmailPattern();
+
+    /// <summary>
+    /// <paramref name="text"/> with each control character (C0, DEL and C1: a vertical tab pasted from Word, "_x000B_"
+    /// in an xlsx cell) replaced by a space and runs of spaces made one; <paramref name="changed"/> says whether there
+    /// were any. Such characters are never part of a name or an address, and XML (the Atom feed, GeoPackage
+    /// metadata) cannot carry most of them.
+    /// </summary>
+    public static string WithoutControlCharacters(string text, out bool changed)
+    {
+        changed = text.Any(char.IsControl);
+        if (!changed)
+        {
+            return text;
+        }
+
+        var spaced = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
+        return MultipleSpaces().Replace(spaced, " ").Trim();
+    }
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex MultipleSpaces();
 
     [GeneratedRegex(@"^[0-9+()/\-. ]+$")]
     private static partial Regex PhonePattern();

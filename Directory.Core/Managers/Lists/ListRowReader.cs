@@ -35,7 +35,12 @@ public sealed partial class ListRowReader(ListHeader header, GeographySnapshot g
                 return null;
             }
 
-            var text = Unprotect(row[index].Text.Trim());
+            var text = ContactValidation.WithoutControlCharacters(Unprotect(row[index].Text.Trim()), out var hadControlCharacters);
+            if (hadControlCharacters)
+            {
+                Warn(field, ListTexts.ControlCharactersRemoved);
+            }
+
             if (text.Length > MaxTextLength)
             {
                 Error(field, string.Format(ListTexts.TextTooLong, text.Length, MaxTextLength));

@@ -46,7 +46,7 @@ public static class ManagerEdits
         var errors = new Dictionary<string, string>();
         string? Text(string? value, string field)
         {
-            var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            var text = string.IsNullOrWhiteSpace(value) ? null : ContactValidation.WithoutControlCharacters(value.Trim(), out _);
             if (text?.Length > ContactValidation.MaxTextLength)
             {
                 errors[field] = string.Format(ListTexts.TextTooLong, text.Length, ContactValidation.MaxTextLength);

@@ -34,7 +34,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         folder.Dispose();
     }
 
-    private async Task ImportAsync(string csv, ListImportMode mode)
+    private async Task<ListImportReport> ImportAsync(string csv, ListImportMode mode)
     {
         var path = folder.File($"liste-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(path, csv, Encoding.UTF8, Cancel);
@@ -43,6 +43,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         Assert.Equal(ListImportResult.Applied, report.Result);
         // Served at once, as the staff area does, not at the refresher's next tick.
         factory.Services.GetRequiredService<SnapshotProvider>().Publish(await factory.Services.GetRequiredService<SnapshotLoader>().LoadAsync(db, Cancel));
+        return report;
     }
 
     private const string Header = "Zertifikatsnummer;Nachname;Vorname;AGS;Organisation;Telefon;Status;Veröffentlichen\n";
@@ -153,6 +154,45 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         var response = await factory.CreateClient().GetAsync("/api/changes.atom" + query, Cancel);
 
         await ProblemAssert.NamesParameterAsync(response, HttpStatusCode.BadRequest, "/problems/invalid-parameter", parameter);
+    }
+
+    [Fact]
+    public async Task ControlCharactersOfAPastedListAreReplacedNamedPerRowAndTheFeedStillAnswers()
+    {
+        // A vertical tab (Word's line break, "_x000B_" in an xlsx cell) and a SOH: before issue 32 they were stored and
+        // the feed answered 500 (XmlWriter refuses them).
+        var report = await ImportAsync(Header + "A-1;Beispiel\u0001;Anna;05966024;Stadt\vOlpe;02761 1;aktiv;ja\n", ListImportMode.Replace);
+
+        Assert.Equal(2, report.Problems.Count(p => p.Severity == ProblemSeverity.Warning && p.Row == 2 && p.Message.Contains("Steuerzeichen", StringComparison.Ordinal)));
+        Assert.Contains(report.Problems, p => p.Column == "Organisation" && p.Row == 2);
+        await using (var db = DirectoryDatabase.CreateContext(factory.Database))
+        {
+            var stored = await db.FamilyManagers.SingleAsync(Cancel);
+            Assert.Equal("Beispiel", stored.Surname);
+            Assert.Equal("Stadt Olpe", stored.Organisation);
+            // Text stored before the import cleaned it (an older version, another tool): the feed must not fail on it.
+            db.PublicChanges.Add(new PublicChange { ChangedAtUtc = DateTime.UtcNow, Kind = PublicChangeKinds.Added, ManagerId = stored.Id, Name = "Alt\u000BName\u0000", AreaKey = "05966024" });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var feed = await FeedAsync();
+        Assert.Contains("Neu: Alt\uFFFDName\uFFFD (Olpe)", Titles(feed));
+    }
+
+    [Fact]
+    public async Task LinksComeFromThePublicBaseUrlNotFromTheHostHeader()
+    {
+        await using var configured = (await DirectoryApiFactory.WithGeographyAsync()).With("Security:PublicBaseUrl", "https://familienmanager.example.nrw");
+        var client = configured.CreateClient();
+        foreach (var path in new[] { "/api/changes.atom", "/hsds" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Host = "angreifer.example";
+            var body = await (await client.SendAsync(request, Cancel)).Content.ReadAsStringAsync(Cancel);
+
+            Assert.Contains("https://familienmanager.example.nrw/", body);
+            Assert.DoesNotContain("angreifer", body);
+        }
     }
 
     [Fact]

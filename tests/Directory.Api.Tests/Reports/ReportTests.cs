@@ -117,6 +117,10 @@ public sealed class ReportTests : IAsyncLifetime
         { """{"kind":"other"}""", "message" },
         { $$"""{"kind":"contact","message":"{{new string('x', 1001)}}"}""", "message" },
         { """{"kind":"contact","email":"keine-adresse"}""", "email" },
+        // Characters that turn a mailto: link into more than an address (issue 32).
+        { """{"kind":"contact","email":"a@b.de?cc=x@y.de","emailConsent":true}""", "email" },
+        { """{"kind":"contact","email":"a&b@example.org","emailConsent":true}""", "email" },
+        { """{"kind":"contact","email":"a%0Ab@example.org","emailConsent":true}""", "email" },
         { """{"kind":"contact","email":"leser@example.org"}""", "emailConsent" },
     };
 

@@ -37,7 +37,10 @@ public sealed class DeploymentSecurityTests
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", antiforgery, StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("max-age=", signIn.Headers.GetValues("Strict-Transport-Security").Single());
+        var hsts = signIn.Headers.GetValues("Strict-Transport-Security").Single();
+        Assert.StartsWith("max-age=", hsts);
+        // At least 180 days (issue 32; ASP.NET Core's default is 30).
+        Assert.True(int.Parse(hsts["max-age=".Length..].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture) >= 180 * 24 * 3600, hsts);
 
         // The sign-in cookie, from a real sign-in.
         var password = await Staff.StaffBrowser.AddAccountAsync(factory, "maria");
@@ -58,6 +61,30 @@ public sealed class DeploymentSecurityTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("https://", await refused.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync("/api/regions/05966024", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentOnlyThePublicHostIsAnswered()
+    {
+        await using var factory = (await DirectoryApiFactory.WithGeographyAsync()).With("environment", "Production")
+            .With("Security:PublicBaseUrl", "https://familienmanager.example.nrw");
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://familienmanager.example.nrw") });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/regions/05966024", Cancel)).StatusCode);
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/regions/05966024");
+        forged.Headers.Host = "angreifer.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OgcAnswersSayTheyVaryByAcceptAndLanguage()
+    {
+        await using var factory = await DirectoryApiFactory.WithGeographyAsync();
+        var response = await factory.CreateClient().GetAsync("/ogc/collections/gemeinden/items?limit=1", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Accept", response.Headers.Vary);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
     }
 
     [Fact]

@@ -227,6 +227,52 @@ public sealed partial class StaffSessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/verwaltung/anmelden", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task ASessionEndsAfterItsAbsoluteLifetimeHoweverActiveItIs()
+    {
+        // Issue 32: before, only the sliding lifetime applied, which every request renews.
+        await using var shortLived = (await DirectoryApiFactory.WithGeographyAsync()).With("Staff:AbsoluteSessionLifetime", "00:00:03");
+        await StaffBrowser.SignedInAsync(shortLived, "erika");
+        var (client, _) = Session(shortLived);
+        await SignInAsync(client, "erika", StaffBrowser.OwnPassword);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/verwaltung", Cancel)).StatusCode);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Cancel);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/verwaltung", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARefusedSignInTakesTheSameTimeForKnownAndUnknownNames()
+    {
+        await using var unlimited = (await DirectoryApiFactory.WithGeographyAsync()).With("Security:SignInAttemptsPerMinute", "0");
+        await StaffBrowser.SignedInAsync(unlimited, "erika");
+        var (client, _) = Session(unlimited);
+
+        async Task<double> MedianAsync(string name)
+        {
+            var times = new List<double>();
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                Assert.Equal(HttpStatusCode.Unauthorized, (await PostFormAsync(client, "/verwaltung/anmelden", new() { ["UserName"] = name, ["Password"] = "falsch" })).StatusCode);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            return times.Order().ElementAt(1);
+        }
+
+        var unknown = await MedianAsync("niemand");
+        var known = await MedianAsync("erika");
+
+        // The form's GET is in both; the floor (400 ms) dominates either way.
+        Assert.True(unknown >= 400 && known >= 400, $"{unknown} / {known} ms");
+        Assert.True(Math.Abs(known - unknown) < 60, $"known {known:0} ms, unknown {unknown:0} ms");
+    }
+
     [Theory]
     [InlineData("/verwaltung/anmelden/")]
     [InlineData("/Verwaltung/Anmelden")]

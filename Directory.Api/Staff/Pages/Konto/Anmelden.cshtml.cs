@@ -19,6 +19,13 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
     // A hash of a random password, made once with the same hasher (and so the same work) as the accounts' hashes.
     private static string? dummyHash;
 
+    /// <summary>
+    /// A refused sign-in is answered no sooner than this after it arrived: the work differs a little between an unknown
+    /// name (a hash) and a known one (the same hash, the lock-out counter written), and the floor hides that difference
+    /// behind one duration. Awaited, not slept: the thread serves others meanwhile.
+    /// </summary>
+    public static readonly TimeSpan RefusalFloor = TimeSpan.FromMilliseconds(400);
+
     [BindProperty]
     public string? UserName { get; set; }
 
@@ -43,6 +50,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
             return Page();
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var client = HttpContext.Connection.RemoteIpAddress;
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(UserName.Trim());
@@ -52,7 +60,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
             var dummy = new StaffUser();
             users.PasswordHasher.VerifyHashedPassword(dummy, dummyHash ??= users.PasswordHasher.HashPassword(dummy, StaffIdentity.GenerateOneTimePassword()), Password);
             logger.LogWarning("Failed staff sign-in from {Client} (unknown account, locked account or expired one-time password)", client);
-            return Refused();
+            return await RefusedAsync(started);
         }
 
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
@@ -71,11 +79,17 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
             logger.LogWarning("Failed staff sign-in from {Client}", client);
         }
 
-        return Refused();
+        return await RefusedAsync(started);
     }
 
-    private PageResult Refused()
+    private async Task<PageResult> RefusedAsync(long started)
     {
+        var remaining = RefusalFloor - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, HttpContext.RequestAborted);
+        }
+
         Error = SignInRefused;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
