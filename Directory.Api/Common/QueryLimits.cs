@@ -50,6 +50,10 @@ public sealed class QueryLimits
     [Range(1, 120)]
     public int PlanningMinutes { get; set; } = 30;
 
+    /// <summary>The first year of a coverage history, however early the first certification: each year is a computation.</summary>
+    [Range(2000, 2100)]
+    public int HistoryFromYear { get; set; } = 2010;
+
     /// <summary>Most features of one OGC items page.</summary>
     [Range(1, 100_000)]
     public int OgcItems { get; set; } = 10_000;

@@ -84,7 +84,9 @@ public static class CoverageEndpoints
     /// <summary>Maps <c>/api/coverage</c>.</summary>
     public static IEndpointRouteBuilder MapCoverage(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/coverage").WithTags("Abdeckung");
+        // Each answer may be a computation over the whole grid (or road network): they take turns, within a budget.
+        var group = app.MapGroup("/api/coverage").WithTags("Abdeckung").AddEndpointFilter(ExpensiveComputations.FilterAsync)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 #pragma warning disable RDG002 // left to the runtime on purpose: Common/QueryRecordEndpoint
         group.MapGet("/", QueryRecordEndpoint.Of(GetCoverage)).WithName(nameof(GetCoverage))
             .WithSummary("Responsibility coverage and reach per region of a level (gemeinde, kreis, regierungsbezirk, land) at radiusKm (default 10), optionally within a region; as JSON, CSV or GeoJSON.")
@@ -101,7 +103,8 @@ public static class CoverageEndpoints
 
     // Ok<CoverageResponse> declares the JSON answer's schema (OpenAPI); the bytes sent are that record serialised.
     private static Results<Ok<CoverageResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetCoverage(
-        [AsParameters] CoverageQuery query, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits)
+        [AsParameters] CoverageQuery query, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var (levelName, radiusKm, formatName, date) = query.Check(limits.Value, QueryValues.Today, errors);
@@ -124,8 +127,8 @@ public static class CoverageEndpoints
             : $"{radiusKm.ToString(CultureInfo.InvariantCulture)}km";
         var answer = snapshot.RenderedAnswer($"coverage|{levelName}|{reachText}|{region?.Key}|{formatName}|{date:yyyy-MM-dd}", () =>
         {
-            var travelCoverage = travel is { } t ? snapshot.Travel(t.Mode, date) : null;
-            var result = travel is { } asked ? snapshot.Coverage(asked.Minutes, asked.Mode, date)! : snapshot.Coverage(radiusKm, date);
+            var travelCoverage = travel is { } t ? snapshot.Travel(t.Mode, date, cancellationToken) : null;
+            var result = travel is { } asked ? snapshot.Coverage(asked.Minutes, asked.Mode, date, cancellationToken)! : snapshot.Coverage(radiusKm, date);
             var inMinutes = travel is not null;
             var rows = RowsOf(result, levelName).Where(r => region is null || region.Contains(r.Key)).ToList();
             var total = region is null ? result.Land : RowsOf(result, LevelName(region.Level)).Single(r => r.Key == region.Key);
@@ -169,8 +172,11 @@ public static class CoverageEndpoints
         }
 
         var today = QueryValues.Today;
-        var first = snapshot.FirstCertification;
-        var days = first is { } start
+        // From the first certification, but never before the configured year: the years are a computation each.
+        var first = snapshot.FirstCertification is { } certified && certified.Year < limits.Value.HistoryFromYear
+            ? new DateOnly(limits.Value.HistoryFromYear, 1, 1)
+            : snapshot.FirstCertification;
+        var days = first is { } start && start.Year <= today.Year
             ? Enumerable.Range(start.Year, today.Year - start.Year + 1).Select(y => y == today.Year ? today : new DateOnly(y, 12, 31)).ToList()
             : [];
         // Each year's regions of the level by key; every year lists the same regions (the geography of the snapshot).
@@ -189,7 +195,7 @@ public static class CoverageEndpoints
     }
 
     private static Results<Ok<GapsResponse>, ValidationProblem, ProblemHttpResult> GetGaps(
-        [AsParameters] GapsQuery query, SnapshotProvider snapshots, IOptions<QueryLimits> limits)
+        [AsParameters] GapsQuery query, SnapshotProvider snapshots, IOptions<QueryLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var radius = CoverageRadius.Parse(query.RadiusKm, limits.Value.CoverageRadiusKm, errors);
@@ -208,7 +214,7 @@ public static class CoverageEndpoints
             return ApiProblems.InvalidParameters(errors);
         }
 
-        var result = travel is var (minutes, mode) ? snapshot.Coverage(minutes, mode, date)! : snapshot.Coverage(radius!.Value, date);
+        var result = travel is var (minutes, mode) ? snapshot.Coverage(minutes, mode, date, cancellationToken)! : snapshot.Coverage(radius!.Value, date);
         var municipalities = result.Municipalities
             .Where(m => region is null || region.Contains(m.Key))
             .ToList();
@@ -226,7 +232,7 @@ public static class CoverageEndpoints
     /// seconds after start; answers in kilometres never wait).
     /// </summary>
     internal static bool HasRoads(string? minutes, ServedSnapshot snapshot) =>
-        minutes is not null && snapshot.Served.Roads.GetAwaiter().GetResult() is not null;
+        minutes is not null && snapshot.Roads is not null;
 
     /// <summary>The region of <c>within</c>: it must exist and lie above the level asked for.</summary>
     internal static Region? Within(string? within, string levelName, ServedSnapshot snapshot, Dictionary<string, string[]> errors,

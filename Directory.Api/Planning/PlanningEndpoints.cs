@@ -87,7 +87,8 @@ public static class PlanningEndpoints
     /// <summary>Maps <c>/api/planning</c>.</summary>
     public static IEndpointRouteBuilder MapPlanning(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/planning").WithTags("Planung");
+        var group = app.MapGroup("/api/planning").WithTags("Planung").AddEndpointFilter(ExpensiveComputations.FilterAsync)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 #pragma warning disable RDG002 // left to the runtime on purpose: Common/QueryRecordEndpoint
         group.MapGet("/suggestions", QueryRecordEndpoint.Of(GetSuggestions)).WithName(nameof(GetSuggestions))
             .WithSummary("The count sites that, added one after another, bring the most people (residents or children) newly within radiusKm of a family manager (greedy maximal covering over the inhabited 1 km cells).")
@@ -97,7 +98,8 @@ public static class PlanningEndpoints
     }
 
     private static Results<Ok<PlanningResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> GetSuggestions(
-        [AsParameters] PlanningQuery query, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits)
+        [AsParameters] PlanningQuery query, SnapshotProvider snapshots, IOptions<JsonOptions> json, IOptions<QueryLimits> limits,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var (radiusKm, count, target, date) = query.Check(limits.Value, QueryValues.Today, errors);
@@ -110,6 +112,13 @@ public static class PlanningEndpoints
             return notFound;
         }
 
+        // One bounded road search per candidate cell: over a Kreis a few seconds, over NRW minutes. Until that is
+        // fast, minutes need an area of at most a Kreis.
+        if (travel is not null && region?.Level is not (RegionLevel.Kreis or RegionLevel.Gemeinde))
+        {
+            errors["within"] = [ApiTexts.PlanningMinutesNeedsRegion];
+        }
+
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidParameters(errors);
@@ -120,11 +129,11 @@ public static class PlanningEndpoints
         var reachKey = travel is var (minutes, mode) ? $"{minutes}min-{TravelReach.Name(mode)}" : $"{radiusKm}km";
         var answer = snapshot.RenderedAnswer($"planning|{reachKey}|{count}|{region?.Key}|{targetName}|{date:yyyy-MM-dd}", () =>
         {
-            var model = travel is { } t ? snapshot.Travel(t.Mode, date)!.Model : snapshot.CoverageModel(date);
+            var model = travel is { } t ? snapshot.Travel(t.Mode, date, cancellationToken)!.Model : snapshot.CoverageModel(date);
             var municipalities = model.Grid.Municipalities;
             var result = CoveragePlanner.Suggest(model, travel?.Minutes ?? radiusKm * 1000.0, count, target,
                 region is null ? null : m => region.Contains(municipalities[m].Ags),
-                travel is { } asked ? new TravelReachOfCells(model.Grid, snapshot.Roads!, asked.Mode, asked.Minutes) : null);
+                travel is { } asked ? new TravelReachOfCells(model.Grid, snapshot.Roads!, asked.Mode, asked.Minutes) : null, cancellationToken);
             var suggestions = result.Sites.Select(site =>
             {
                 var (lon, lat) = Reprojector.Transform(site.X, site.Y, Crs.Etrs89Utm32N, Crs.Wgs84);

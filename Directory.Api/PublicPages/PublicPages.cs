@@ -22,7 +22,7 @@ public sealed record PublicPage(string Template, string Self, bool Translated, p
 public static partial class PublicPages
 {
     /// <summary>The embedded view: the one page other sites may frame (Security:FrameAncestors).</summary>
-    public const string EmbeddedViewPath = "/einbetten/karte";
+    public const string EmbeddedViewPath = Security.SecurityHeaders.EmbeddedViewPath;
 
     /// <summary>Every public page.</summary>
     public static readonly IReadOnlyList<PublicPage> All =

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Threading.RateLimiting;
 using Directory.Api.Problems;
 using Directory.Api.Security;
 using Directory.Api.Texts;
@@ -7,6 +8,7 @@ using Directory.Core.Reports;
 using Directory.Core.Snapshot;
 using Directory.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Directory.Api.Reports;
@@ -41,8 +43,28 @@ public static class ReportEndpoints
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ReportRetentionService>();
+        // Reports of wrong entries per client address and hour: each is read by a person. The endpoint's own policy,
+        // whatever the spelling of its address.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ReportOptions>>((options, reportOptions) =>
+        {
+            var perHour = reportOptions.Value.PerHour;
+            options.AddPolicy(ReportsPolicy, context =>
+                perHour == 0
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = perHour,
+                            Window = TimeSpan.FromHours(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }));
+        });
         return services;
     }
+
+    /// <summary>The rate-limit policy of the report endpoint: reports per client and hour.</summary>
+    public const string ReportsPolicy = "reports";
 
     /// <summary>Maps <c>POST /api/managers/{id}/reports</c>.</summary>
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
@@ -55,7 +77,7 @@ public static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             // The limit belongs to the endpoint, so "/reports/" or another letter case meets it too.
-            .RequireRateLimiting(Security.RequestLimits.ReportsPolicy);
+            .RequireRateLimiting(ReportsPolicy);
         return app;
     }
 

@@ -22,8 +22,7 @@ public static class RequestLimits
     /// <summary>The policy of the pages that take a password (sign-in, password change): POSTs per client and minute.</summary>
     public const string PasswordAttemptsPolicy = "password-attempts";
 
-    /// <summary>The policy of the report endpoint: reports per client and hour.</summary>
-    public const string ReportsPolicy = "reports";
+
 
     /// <summary>Registers the rate limiter from <see cref="SecurityOptions"/>.</summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
@@ -36,7 +35,7 @@ public static class RequestLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteRejectionAsync;
         });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>, IOptions<Reports.ReportOptions>>((options, security, reportOptions) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
         {
             var permits = security.Value.PermitsPerMinute;
             var burst = security.Value.Burst;
@@ -65,20 +64,6 @@ public static class RequestLimits
                         {
                             PermitLimit = signIns,
                             Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                            AutoReplenishment = true,
-                        }));
-            // Reports of wrong entries per client address and hour: each is read by a person. The report endpoint's
-            // policy (ReportEndpoints), whatever the path's spelling.
-            var reportsPerHour = reportOptions.Value.PerHour;
-            options.AddPolicy(ReportsPolicy, context =>
-                reportsPerHour == 0
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = reportsPerHour,
-                            Window = TimeSpan.FromHours(1),
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         }));

@@ -11,6 +11,9 @@ namespace Directory.Api.Security;
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>The one page other sites may frame (its own, looser policy); the page itself is PublicPages'.</summary>
+    public const string EmbeddedViewPath = "/einbetten/karte";
+
     /// <summary>Adds the headers to every response.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -36,7 +39,7 @@ public static class SecurityHeaders
     private static void Apply(HttpContext context, SecurityOptions security, string publicPolicy, string staffPolicy, string embeddedPolicy)
     {
         var staff = StaffPaths.IsStaff(context.Request.Path);
-        var embedded = context.Request.Path.Equals(PublicPages.PublicPages.EmbeddedViewPath, StringComparison.OrdinalIgnoreCase);
+        var embedded = context.Request.Path.Equals(EmbeddedViewPath, StringComparison.OrdinalIgnoreCase);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = staff ? staffPolicy : embedded ? embeddedPolicy : publicPolicy;
         headers.XContentTypeOptions = "nosniff";

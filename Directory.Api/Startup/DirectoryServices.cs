@@ -32,6 +32,8 @@ public static class DirectoryServices
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
         services.AddOptions<QueryLimits>().BindConfiguration(QueryLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ComputationOptions>().BindConfiguration(ComputationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ExpensiveComputations>();
         services.AddOptions<Ogc.Filters.Cql2Limits>().BindConfiguration(Ogc.Filters.Cql2Limits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SnapshotProvider>();

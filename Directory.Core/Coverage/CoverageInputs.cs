@@ -30,7 +30,8 @@ public sealed record CoverageManager(string AreaKey, double X, double Y, bool Pu
     /// point of the area it works for (its Gemeinde, or its Kreis for a Kreis-level entry). That point reveals
     /// nothing the responsibility measure does not already say ("this Gemeinde has a family manager"), so no radius,
     /// count or distance can be traced back to where a hidden person works. A hidden entry whose area has no label
-    /// point is left out rather than counted at its own position.
+    /// point is left out rather than counted at its own position. A hidden entry counts for dates from the 1st of
+    /// January after its certification, so that no dated answer reveals more than its year.
     /// </summary>
     /// <param name="managers">Active managers, published or not.</param>
     /// <param name="labelPointOfArea">The label point of an area key (AGS or Kreis key), or null when unknown.</param>
@@ -46,7 +47,14 @@ public sealed record CoverageManager(string AreaKey, double X, double Y, bool Pu
             }
             else if (labelPointOfArea(manager.AreaKey) is { } label)
             {
-                placed.Add(manager with { X = label.X, Y = label.Y });
+                // Dated answers (history, a chosen date) would otherwise tell the day a hidden entry was certified, by
+                // asking day after day; from the 1st of January after, they tell its year at most.
+                placed.Add(manager with
+                {
+                    X = label.X,
+                    Y = label.Y,
+                    CertifiedOn = manager.CertifiedOn is { } day ? new DateOnly(day.Year + 1, 1, 1) : null,
+                });
             }
         }
 

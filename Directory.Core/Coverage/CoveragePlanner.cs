@@ -55,8 +55,9 @@ public static class CoveragePlanner
     /// about: their cells are the candidates and the only people counted. Null for all of NRW.</param>
     /// <param name="travel">For reach in minutes: which cells a site at a cell reaches over the road network; the model
     /// is then one of minutes (<see cref="TravelTimeCoverage"/>) and <paramref name="radiusMetres"/> the minutes.</param>
+    /// <param name="cancellationToken">Ends the road searches of planning in minutes (a request's work budget).</param>
     public static PlanningResult Suggest(CoverageModel model, double radiusMetres, int count, CoverageTarget target, Func<int, bool>? inRegion = null,
-        TravelReachOfCells? travel = null)
+        TravelReachOfCells? travel = null, CancellationToken cancellationToken = default)
     {
         var grid = model.Grid;
         var people = grid.PeopleOf(target);
@@ -85,7 +86,7 @@ public static class CoveragePlanner
 
         Reach reach = travel is null
             ? new StraightLineReach(grid, candidates, open, radiusMetres)
-            : new ListedReach(grid, candidates, open, travel);
+            : new ListedReach(grid, candidates, open, travel, cancellationToken);
         var state = new Cover(people, candidates, open, reach);
         var chosen = new List<int>(count);
         if (count >= 2 && state.Best() is { } greedyFirst && state.Gain[greedyFirst] > Epsilon)
@@ -362,7 +363,7 @@ public static class CoveragePlanner
         private readonly double twoRadiiSquared;
         private long checks;
 
-        public ListedReach(CoverageGrid grid, List<int> candidates, List<int> open, TravelReachOfCells travel)
+        public ListedReach(CoverageGrid grid, List<int> candidates, List<int> open, TravelReachOfCells travel, CancellationToken cancellationToken)
         {
             var openOfCell = new Dictionary<int, int>(open.Count);
             for (var k = 0; k < open.Count; k++)
@@ -374,6 +375,8 @@ public static class CoveragePlanner
             var lists = new List<int>();
             for (var i = 0; i < candidates.Count; i++)
             {
+                // One road search each: the request's work budget is checked between them.
+                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var cell in travel.CellsReaching(candidates[i]))
                 {
                     if (openOfCell.TryGetValue(cell, out var k))

@@ -20,7 +20,8 @@ public sealed record CellTravelTimes(double[] Minutes, int CellsByStraightLine, 
 public static class TravelTimeCoverage
 {
     /// <summary>Computes the minutes of every cell of <paramref name="grid"/>.</summary>
-    public static CellTravelTimes Compute(CoverageGrid grid, IReadOnlyList<CoverageManager> managers, RoadNetwork network, TravelMode mode)
+    public static CellTravelTimes Compute(CoverageGrid grid, IReadOnlyList<CoverageManager> managers, RoadNetwork network, TravelMode mode,
+        CancellationToken cancellationToken = default)
     {
         var sources = new List<(int Node, float Seconds)>(managers.Count);
         var offNetwork = new List<CoverageManager>();
@@ -36,7 +37,7 @@ public static class TravelTimeCoverage
             }
         }
 
-        var seconds = network.SecondsToNearest(mode, sources);
+        var seconds = network.SecondsToNearest(mode, sources, cancellationToken);
         var all = managers.Count == 0 ? null : new PointGrid<CoverageManager>(managers, m => new Coordinate(m.X, m.Y), _ => 0);
         var off = offNetwork.Count == 0 ? null : new PointGrid<CoverageManager>(offNetwork, m => new Coordinate(m.X, m.Y), _ => 0);
         var minutes = new double[grid.Count];

@@ -258,7 +258,7 @@ public sealed class RoadNetwork
     /// travelling in <paramref name="mode"/> towards the source — one-way streets in the direction they allow.
     /// One multi-source Dijkstra over the whole network; infinity where no source can be reached.
     /// </summary>
-    public float[] SecondsToNearest(TravelMode mode, IEnumerable<(int Node, float Seconds)> sources)
+    public float[] SecondsToNearest(TravelMode mode, IEnumerable<(int Node, float Seconds)> sources, CancellationToken cancellationToken = default)
     {
         var seconds = new float[x.Length];
         Array.Fill(seconds, float.PositiveInfinity);
@@ -274,11 +274,18 @@ public sealed class RoadNetwork
 
         // Backwards: the arc v→u stored at v is travelled from u to v, at the speed of that direction (carIn).
         var speeds = mode == TravelMode.Car ? carIn : null;
+        var settled = 0;
         while (queue.TryDequeue(out var node, out var at))
         {
             if (at > seconds[node])
             {
                 continue;
+            }
+
+            // A request's work budget ends the search (checked every 64k nodes: a few milliseconds).
+            if ((++settled & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             for (var arc = first[node]; arc < first[node + 1]; arc++)

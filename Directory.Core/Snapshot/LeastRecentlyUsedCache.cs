@@ -1,29 +1,44 @@
 namespace Directory.Core.Snapshot;
 
 /// <summary>
-/// A thread-safe cache of at most <see cref="Capacity"/> values that drops the least recently used one when full:
-/// clients that ask for ever new parameters cost one eviction each, never the cache of everybody else. A value is
-/// computed once per key even when several requests ask for it at the same moment (they wait for the first).
+/// A thread-safe cache of values that together take at most <see cref="ByteBudget"/> bytes (each value's size as its
+/// caller measures it), dropping the least recently used ones when over: clients that ask for ever new parameters
+/// cost one eviction each, never the cache of everybody else, and a few large answers cannot take the memory that
+/// many small ones would have been allowed. A value is computed once per key even when several requests ask for it at
+/// the same moment (they wait for the first); a computation that fails (or is cancelled) is not kept, so the next
+/// request tries again.
 /// </summary>
 /// <typeparam name="TKey">The key.</typeparam>
-/// <typeparam name="TValue">The value.</typeparam>
-public sealed class LeastRecentlyUsedCache<TKey, TValue>
+public sealed class LeastRecentlyUsedCache<TKey>
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, LinkedListNode<(TKey Key, Lazy<TValue> Value)>> nodes;
-    private readonly LinkedList<(TKey Key, Lazy<TValue> Value)> recency = new();
+    private readonly Dictionary<TKey, LinkedListNode<Entry>> nodes;
+    private readonly LinkedList<Entry> recency = new();
     private readonly Lock gate = new();
+    private long bytes;
 
-    /// <summary>A cache of at most <paramref name="capacity"/> values.</summary>
-    public LeastRecentlyUsedCache(int capacity, IEqualityComparer<TKey>? comparer = null)
+    /// <summary>A cache of at most <paramref name="byteBudget"/> bytes.</summary>
+    public LeastRecentlyUsedCache(long byteBudget, IEqualityComparer<TKey>? comparer = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        Capacity = capacity;
-        nodes = new Dictionary<TKey, LinkedListNode<(TKey, Lazy<TValue>)>>(comparer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(byteBudget, 1);
+        ByteBudget = byteBudget;
+        nodes = new Dictionary<TKey, LinkedListNode<Entry>>(comparer);
     }
 
-    /// <summary>The most values kept.</summary>
-    public int Capacity { get; }
+    /// <summary>The most bytes kept.</summary>
+    public long ByteBudget { get; }
+
+    /// <summary>The bytes of the values kept now.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return bytes;
+            }
+        }
+    }
 
     /// <summary>The number of values kept now.</summary>
     public int Count
@@ -37,33 +52,59 @@ public sealed class LeastRecentlyUsedCache<TKey, TValue>
         }
     }
 
-    /// <summary>The value of <paramref name="key"/>, computed by <paramref name="compute"/> if it is not kept.</summary>
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> compute)
+    /// <summary>
+    /// The value of <paramref name="key"/>, computed by <paramref name="compute"/> if it is not kept and then counted
+    /// at <paramref name="sizeOf"/> bytes. A value larger than the whole budget is returned but not kept.
+    /// </summary>
+    public TValue GetOrAdd<TValue>(TKey key, Func<TValue> compute, Func<TValue, long> sizeOf)
     {
-        Lazy<TValue> value;
+        LinkedListNode<Entry> node;
         lock (gate)
         {
-            if (nodes.TryGetValue(key, out var node))
+            if (nodes.TryGetValue(key, out var kept))
             {
-                recency.Remove(node);
-                recency.AddFirst(node);
-                value = node.Value.Value;
+                recency.Remove(kept);
+                recency.AddFirst(kept);
+                node = kept;
             }
             else
             {
-                value = new Lazy<TValue>(() => compute(key), LazyThreadSafetyMode.ExecutionAndPublication);
-                nodes[key] = recency.AddFirst((key, value));
-                if (nodes.Count > Capacity)
-                {
-                    var oldest = recency.Last!;
-                    recency.RemoveLast();
-                    nodes.Remove(oldest.Value.Key);
-                }
+                node = recency.AddFirst(new Entry(key, new Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)));
+                nodes[key] = node;
             }
         }
 
         // Computed outside the lock: one slow value must not hold up the answers that are already kept.
-        return value.Value;
+        object? value;
+        try
+        {
+            value = node.Value.Value.Value;
+        }
+        catch
+        {
+            Remove(node);
+            throw;
+        }
+
+        lock (gate)
+        {
+            if (node.Value.Bytes < 0 && node.List is not null)
+            {
+                node.Value.Bytes = Math.Max(1, sizeOf((TValue)value!));
+                bytes += node.Value.Bytes;
+                // The oldest go first; the value just made stays unless it alone is over the budget.
+                while (bytes > ByteBudget && recency.Last is { } oldest)
+                {
+                    RemoveLocked(oldest);
+                    if (oldest == node)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return (TValue)value!;
     }
 
     /// <summary>Whether <paramref name="key"/> is kept now (without making it the most recently used).</summary>
@@ -73,5 +114,33 @@ public sealed class LeastRecentlyUsedCache<TKey, TValue>
         {
             return nodes.ContainsKey(key);
         }
+    }
+
+    private void Remove(LinkedListNode<Entry> node)
+    {
+        lock (gate)
+        {
+            if (node.List is not null)
+            {
+                RemoveLocked(node);
+            }
+        }
+    }
+
+    private void RemoveLocked(LinkedListNode<Entry> node)
+    {
+        recency.Remove(node);
+        nodes.Remove(node.Value.Key);
+        bytes -= Math.Max(0, node.Value.Bytes);
+    }
+
+    private sealed class Entry(TKey key, Lazy<object?> value)
+    {
+        public TKey Key { get; } = key;
+
+        public Lazy<object?> Value { get; } = value;
+
+        // -1 until the value is computed and measured.
+        public long Bytes { get; set; } = -1;
     }
 }

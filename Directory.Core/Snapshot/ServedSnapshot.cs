@@ -12,34 +12,32 @@ namespace Directory.Core.Snapshot;
 /// </summary>
 public sealed class ServedSnapshot
 {
-    // Radii are whole kilometres from 0 to QueryLimits.CoverageRadiusKm (200 unless configured), so with the default
-    // every radius fits; a larger configured limit only means evictions. Answers vary by level, region and format too.
-    // With dates (the history's years, a date chosen on the page) a few dozen models and their radii are kept; each
-    // model is 8 bytes per cell (27,571 cells), a result about 100 KB.
-    private const int MaxCachedRadii = 512;
-    private const int MaxCachedDates = 64;
-    private const int MaxCachedAnswers = 1024;
-
     private readonly ServedList servedList;
     private readonly Lazy<IReadOnlyList<CoverageManager>> countedManagers;
     private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
-    private readonly LeastRecentlyUsedCache<DateOnly, CoverageModel> modelByDate = new(MaxCachedDates);
     private readonly Lazy<CoverageModel> currentModel;
-    private readonly LeastRecentlyUsedCache<(int Reach, TravelMode? Mode, DateOnly? Date), CoverageResult> coverageByRadius = new(MaxCachedRadii);
-    private readonly LeastRecentlyUsedCache<(TravelMode Mode, DateOnly? Date), TravelCoverage> travelByMode = new(MaxCachedDates);
-    private readonly LeastRecentlyUsedCache<string, byte[]> answers = new(MaxCachedAnswers, StringComparer.Ordinal);
+    // Every computed model, result and rendered answer of this snapshot, under one byte budget: a few large answers
+    // (GeoJSON with boundaries) and many small ones (a radius per request) compete for the same memory.
+    private readonly LeastRecentlyUsedCache<object> computed;
+    // The distinct certification dates of the entries that count, in order: a dated question is answered for the
+    // latest of them on or before its date, so at most one model per date here (and one for none) can ever be built,
+    // whatever dates clients send.
+    private readonly Lazy<DateOnly[]> certificationDates;
 
     /// <summary>Puts a snapshot together.</summary>
     /// <param name="geography">The geography and what is built from it.</param>
     /// <param name="listVersion">The list's change counter this snapshot was read at.</param>
     /// <param name="list">The list: the public view, and the active entries, published or not (an entry without
     /// consent is never shown, but it still covers its area).</param>
-    public ServedSnapshot(ServedGeography geography, long listVersion, ServedList list)
+    /// <param name="cacheBytes">The byte budget of the computed models, results and answers kept with it.</param>
+    public ServedSnapshot(ServedGeography geography, long listVersion, ServedList list, long cacheBytes = DefaultCacheBytes)
     {
+        computed = new LeastRecentlyUsedCache<object>(cacheBytes);
         // An entry without consent counts only at its area's label point: nothing public reveals where it is. Placed
         // on first use, off the start's path.
         countedManagers = new(() => CoverageManager.AtPublicPositions(list.CoverageManagers, key => geography.Geography.Find(key)?.LabelPoint.Coordinate));
         currentModel = new Lazy<CoverageModel>(() => new CoverageModel(geography.CoverageGrid, countedManagers.Value));
+        certificationDates = new(() => [.. countedManagers.Value.Select(m => m.CertifiedOn).OfType<DateOnly>().Distinct().Order()]);
         FirstCertification = list.CoverageManagers.Min(m => m.CertifiedOn);
         UndatedManagers = list.CoverageManagers.Count(m => m.CertifiedOn is null);
         Served = geography;
@@ -50,6 +48,9 @@ public sealed class ServedSnapshot
         Managers = new ManagerIndex(list.PublicManagers);
         LoadedAt = DateTimeOffset.UtcNow;
     }
+
+    /// <summary>The byte budget of the computations kept per snapshot unless configured (<c>Directory:CacheMegabytes</c>).</summary>
+    public const long DefaultCacheBytes = 256L << 20;
 
     /// <summary>The geography and what is built from it.</summary>
     public ServedGeography Served { get; }
@@ -88,46 +89,69 @@ public sealed class ServedSnapshot
     public int UndatedManagers { get; }
 
     /// <summary>
-    /// The coverage model of the active managers certified on or before <paramref name="date"/> (all of them without
-    /// one), at the positions at which they count; built once per date and snapshot.
+    /// The date that stands for <paramref name="date"/>: the latest certification date on or before it of an entry
+    /// that counts (<see cref="DateOnly.MinValue"/> before the first), so that every date with the same entries
+    /// certified by then shares one model. Null stays null (today: all entries, dated or not).
     /// </summary>
-    public CoverageModel CoverageModel(DateOnly? date = null) => date is { } day
-        ? modelByDate.GetOrAdd(day, d => new CoverageModel(Served.CoverageGrid, CoverageManager.CertifiedBy(countedManagers.Value, d)))
-        : currentModel.Value;
-
-    /// <summary>
-    /// Coverage at a radius (whole kilometres) and date, computed once per (radius, date) and snapshot: the snapshot
-    /// is per data version, so the cache is per data version too, and every level comes from the same computation.
-    /// </summary>
-    public CoverageResult Coverage(int radiusKm, DateOnly? date = null) =>
-        coverageByRadius.GetOrAdd((radiusKm, null, date), key => CoverageModel(key.Date).Compute(key.Reach * 1000.0));
-
-    /// <summary>
-    /// Reach in minutes over the road network in <paramref name="mode"/> (<see cref="TravelCoverage"/>), for the
-    /// managers certified by <paramref name="date"/>: one multi-source search per mode, date and snapshot. Null when no
-    /// road network is imported; waits for one that is still loading.
-    /// </summary>
-    public TravelCoverage? Travel(TravelMode mode, DateOnly? date = null)
+    public DateOnly? CertifiedSet(DateOnly? date)
     {
-        if (Served.Roads.GetAwaiter().GetResult() is not { } network)
+        if (date is not { } day)
         {
             return null;
         }
 
-        return travelByMode.GetOrAdd((mode, date), key =>
-        {
-            var managers = key.Date is { } day ? CoverageManager.CertifiedBy(countedManagers.Value, day).ToList() : countedManagers.Value;
-            var times = TravelTimeCoverage.Compute(Served.CoverageGrid, managers, network, key.Mode);
-            // The search's arrays (tens of MB over NRW's network) go back to the system, off the request's path.
-            _ = Task.Run(SnapshotProvider.ReturnFreedMemory);
-            return new TravelCoverage(new CoverageModel(Served.CoverageGrid, managers, times.Minutes), times);
-        });
+        var dates = certificationDates.Value;
+        var index = Array.BinarySearch(dates, day);
+        return index >= 0 ? day : ~index == 0 ? DateOnly.MinValue : dates[~index - 1];
     }
 
-    /// <summary>Coverage within <paramref name="minutes"/> in <paramref name="mode"/>; null without a road network.</summary>
-    public CoverageResult? Coverage(int minutes, TravelMode mode, DateOnly? date = null) =>
-        Travel(mode, date) is { } travel
-            ? coverageByRadius.GetOrAdd((minutes, mode, date), key => travel.Model.Compute(key.Reach))
+    /// <summary>
+    /// The coverage model of the active managers certified on or before <paramref name="date"/> (all of them without
+    /// one), at the positions at which they count; built once per set of entries and snapshot.
+    /// </summary>
+    public CoverageModel CoverageModel(DateOnly? date = null) => CertifiedSet(date) is { } set
+        ? computed.GetOrAdd(new ModelKey(set), () => new CoverageModel(Served.CoverageGrid, CoverageManager.CertifiedBy(countedManagers.Value, set)), SizeOf)
+        : currentModel.Value;
+
+    /// <summary>
+    /// Coverage at a radius (whole kilometres) and date, computed once per (radius, set of entries) and snapshot: the
+    /// snapshot is per data version, so the cache is per data version too, and every level comes from the same computation.
+    /// </summary>
+    public CoverageResult Coverage(int radiusKm, DateOnly? date = null)
+    {
+        var set = CertifiedSet(date);
+        return computed.GetOrAdd(new CoverageKey(radiusKm, null, set), () => CoverageModel(set).Compute(radiusKm * 1000.0), SizeOf);
+    }
+
+    /// <summary>
+    /// Reach in minutes over the road network in <paramref name="mode"/> (<see cref="TravelCoverage"/>), for the
+    /// managers certified by <paramref name="date"/>: one multi-source search per mode, set of entries and snapshot.
+    /// Null when no road network is loaded: a caller that must have it awaits <see cref="ServedGeography.Roads"/>
+    /// first (nothing here blocks a thread). The search stops with <paramref name="cancellationToken"/>; nothing is
+    /// kept then.
+    /// </summary>
+    public TravelCoverage? Travel(TravelMode mode, DateOnly? date = null, CancellationToken cancellationToken = default)
+    {
+        if (Served.RoadsIfLoaded is not { } network)
+        {
+            return null;
+        }
+
+        var set = CertifiedSet(date);
+        return computed.GetOrAdd(new TravelKey(mode, set), () =>
+        {
+            var managers = set is { } day ? CoverageManager.CertifiedBy(countedManagers.Value, day).ToList() : countedManagers.Value;
+            var times = TravelTimeCoverage.Compute(Served.CoverageGrid, managers, network, mode, cancellationToken);
+            // The search's arrays (tens of MB over NRW's network) go back to the system, off the request's path.
+            _ = Task.Run(SnapshotProvider.ReturnFreedMemory, CancellationToken.None);
+            return new TravelCoverage(new CoverageModel(Served.CoverageGrid, managers, times.Minutes), times);
+        }, SizeOf);
+    }
+
+    /// <summary>Coverage within <paramref name="minutes"/> in <paramref name="mode"/>; null without a loaded road network.</summary>
+    public CoverageResult? Coverage(int minutes, TravelMode mode, DateOnly? date = null, CancellationToken cancellationToken = default) =>
+        Travel(mode, date, cancellationToken) is { } travel
+            ? computed.GetOrAdd(new CoverageKey(minutes, mode, CertifiedSet(date)), () => travel.Model.Compute(minutes), SizeOf)
             : null;
 
     /// <summary>The road network if it has loaded (searches do not wait for it), else null.</summary>
@@ -144,7 +168,7 @@ public sealed class ServedSnapshot
     /// An answer rendered once per snapshot and then sent as bytes: for answers that depend only on the data and a
     /// few parameters (<paramref name="key"/>), such as coverage, whose JSON took longer to write than to look up.
     /// </summary>
-    public byte[] RenderedAnswer(string key, Func<byte[]> render) => answers.GetOrAdd(key, _ => render());
+    public byte[] RenderedAnswer(string key, Func<byte[]> render) => computed.GetOrAdd(new AnswerKey(key), render, bytes => bytes.Length);
 
     /// <summary>
     /// What a host builds from this snapshot (the OGC API's collections, say), built once on first use and kept as
@@ -153,6 +177,22 @@ public sealed class ServedSnapshot
     public T Derived<T>(Func<ServedSnapshot, T> build)
         where T : class =>
         (T)derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this))).Value;
+
+    // What each kind of value takes, roughly: arrays by their elements, a result by its regions (455 with NRW's levels).
+    private static long SizeOf(CoverageModel model) => (model.Grid.Count * 16L) + 4096;
+
+    private static long SizeOf(CoverageResult result) =>
+        (result.Municipalities.Count + result.Districts.Count + result.GovernmentRegions.Count + 1) * 256L;
+
+    private static long SizeOf(TravelCoverage travel) => SizeOf(travel.Model) + (travel.Times.Minutes.Length * 8L);
+
+    private sealed record ModelKey(DateOnly Set);
+
+    private sealed record CoverageKey(int Reach, TravelMode? Mode, DateOnly? Set);
+
+    private sealed record TravelKey(TravelMode Mode, DateOnly? Set);
+
+    private sealed record AnswerKey(string Key);
 }
 
 /// <summary>Coverage in minutes: the model over the cells' travel times, and the times with their estimates.</summary>

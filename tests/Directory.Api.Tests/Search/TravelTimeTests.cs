@@ -168,6 +168,9 @@ public sealed class TravelTimeTests(AachenRoadsFixture aachen) : IClassFixture<A
     [InlineData("/api/planning/suggestions?minutes=31", "minutes")]
     [InlineData("/api/planning/suggestions?minutes=10&radiusKm=5", "minutes")]
     [InlineData("/api/coverage/gaps?minutes=15&radiusKm=5", "minutes")]
+    // Issue 32: planning in minutes needs a Kreis or a Gemeinde (over NRW it ran for minutes).
+    [InlineData("/api/planning/suggestions?minutes=10", "within")]
+    [InlineData("/api/planning/suggestions?minutes=10&within=053", "within")]
     public async Task BadMinutesOrModesAreA400NamingTheParameter(string url, string parameter)
     {
         using var response = await aachen.Client.GetAsync(url, Cancel);

@@ -26,7 +26,7 @@ public sealed class CoveragePlannerTests(NrwGeographyFixture nrw)
     {
         var model = new CoverageModel(Row(), [new CoverageManager("05999001", 0, 0, true, null)]);
 
-        var result = CoveragePlanner.Suggest(model, 2_000, 2, CoverageTarget.Residents);
+        var result = CoveragePlanner.Suggest(model, 2_000, 2, CoverageTarget.Residents, cancellationToken: TestContext.Current.CancellationToken);
 
         // Worked by hand. In reach of the manager at 0 (2 km): the row cells 0, 1, 2 = 30 residents of 3,410.
         Assert.Equal(3_410, result.People, 1e-9);
@@ -47,7 +47,7 @@ public sealed class CoveragePlannerTests(NrwGeographyFixture nrw)
     {
         var model = new CoverageModel(Row(), [new CoverageManager("05999001", 0, 0, true, null)]);
 
-        var result = CoveragePlanner.Suggest(model, 2_000, 1, CoverageTarget.Children);
+        var result = CoveragePlanner.Suggest(model, 2_000, 1, CoverageTarget.Children, cancellationToken: TestContext.Current.CancellationToken);
 
         // Children live only in the row, 2 per cell (scaled 1:1): any uncovered run of five row cells gives 10.
         Assert.Equal(10, Assert.Single(result.Sites).NewlyWithinReach, 1e-9);
@@ -59,7 +59,7 @@ public sealed class CoveragePlannerTests(NrwGeographyFixture nrw)
     {
         var model = new CoverageModel(Row(), [new CoverageManager("05999001", 20_000, 0, true, null)]);
 
-        var result = CoveragePlanner.Suggest(model, 50_000, 3, CoverageTarget.Residents);
+        var result = CoveragePlanner.Suggest(model, 50_000, 3, CoverageTarget.Residents, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Empty(result.Sites);
         Assert.Equal(result.People, result.WithinReachBefore, 1e-9);
@@ -83,8 +83,8 @@ public sealed class CoveragePlannerTests(NrwGeographyFixture nrw)
         var model = new CoverageModel(grid, managers);
         var radius = radiusKm * 1_000.0;
 
-        var one = CoveragePlanner.Suggest(model, radius, 1, target, m => grid.Municipalities[m].DistrictKey == kreis);
-        var two = CoveragePlanner.Suggest(model, radius, 2, target, m => grid.Municipalities[m].DistrictKey == kreis);
+        var one = CoveragePlanner.Suggest(model, radius, 1, target, m => grid.Municipalities[m].DistrictKey == kreis, cancellationToken: TestContext.Current.CancellationToken);
+        var two = CoveragePlanner.Suggest(model, radius, 2, target, m => grid.Municipalities[m].DistrictKey == kreis, cancellationToken: TestContext.Current.CancellationToken);
 
         var (bestOne, bestTwo) = BruteForce(grid, managers, radius, target, kreis);
         Assert.Equal(bestOne, one.Sites.Single().NewlyWithinReach, 1e-6);

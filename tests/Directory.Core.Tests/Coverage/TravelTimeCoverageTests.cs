@@ -41,7 +41,7 @@ public sealed class TravelTimeCoverageTests
     public void ByCarTheMinutesOfEachCellAreTheHandWorkedOnes()
     {
         var grid = Grid();
-        var times = TravelTimeCoverage.Compute(grid, Managers, Network(), TravelMode.Car);
+        var times = TravelTimeCoverage.Compute(grid, Managers, Network(), TravelMode.Car, cancellationToken: TestContext.Current.CancellationToken);
         double[] byCell = [.. Enumerable.Range(0, grid.Count).Select(c => times.Minutes[c])];
         var expected = new Dictionary<(double, double), double>
         {
@@ -72,7 +72,7 @@ public sealed class TravelTimeCoverageTests
     public void OnFootOneWayStreetsDoNotCountAndFootwaysDo()
     {
         var grid = Grid();
-        var times = TravelTimeCoverage.Compute(grid, Managers, Network(), TravelMode.Foot);
+        var times = TravelTimeCoverage.Compute(grid, Managers, Network(), TravelMode.Foot, cancellationToken: TestContext.Current.CancellationToken);
         for (var c = 0; c < grid.Count; c++)
         {
             var expected = grid.Y[c] > Y0
@@ -89,13 +89,13 @@ public sealed class TravelTimeCoverageTests
     {
         var grid = Grid();
         // At C: the cell at B cannot drive there (B → C is closed to cars), so it falls back to the straight line.
-        var atC = TravelTimeCoverage.Compute(grid, [new("05999001", X0 + 2_000, Y0, true, null)], Network(), TravelMode.Car);
+        var atC = TravelTimeCoverage.Compute(grid, [new("05999001", X0 + 2_000, Y0, true, null)], Network(), TravelMode.Car, cancellationToken: TestContext.Current.CancellationToken);
         var b = Enumerable.Range(0, grid.Count).Single(c => grid.X[c] == X0 + 1_000 && grid.Y[c] == Y0);
         Assert.Equal(1_000 / 1000.0 / 40 * 60, atC.Minutes[b], 1e-6);
         Assert.Equal(3, atC.CellsByStraightLine);
 
         // 5 km north of the line: no node within 1 km, so the manager reaches every cell by straight line.
-        var off = TravelTimeCoverage.Compute(grid, [new("05999001", X0 + 1_000, Y0 + 5_000, true, null)], Network(), TravelMode.Car);
+        var off = TravelTimeCoverage.Compute(grid, [new("05999001", X0 + 1_000, Y0 + 5_000, true, null)], Network(), TravelMode.Car, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, off.ManagersByStraightLine);
         Assert.Equal(3_500 / 1000.0 / 40 * 60, off.Minutes[Enumerable.Range(0, grid.Count).Single(c => grid.Y[c] > Y0)], 1e-6);
     }

@@ -77,7 +77,7 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
             }
 
             // The backwards search from a target gives the same time as the forward search to it.
-            var towards = Network.SecondsToNearest(mode, [(targets[0], 0f)]);
+            var towards = Network.SecondsToNearest(mode, [(targets[0], 0f)], cancellationToken: TestContext.Current.CancellationToken);
             if (float.IsFinite(ours[0]))
             {
                 Assert.Equal(ours[0], towards[origin], Math.Max(0.01f, ours[0] * 1e-5f));
