@@ -444,6 +444,13 @@ public sealed class RoadNetwork
         stream.Write(foot);
     }
 
+    // What a stored network may hold (Read): ten times NRW's, and junctions within 30 km of NRW's box.
+    private const int MaxStoredNodes = 50_000_000;
+    private const int MaxStoredArcs = 200_000_000;
+    private static readonly NetTopologySuite.Geometries.Envelope StoredExtent = new(
+        Geo.NrwExtent.Etrs89Utm32N.MinX - 30_000, Geo.NrwExtent.Etrs89Utm32N.MaxX + 30_000,
+        Geo.NrwExtent.Etrs89Utm32N.MinY - 30_000, Geo.NrwExtent.Etrs89Utm32N.MaxY + 30_000);
+
     /// <summary>Reads a network that <see cref="Write"/> wrote; a <see cref="FormatException"/> when it is not one.</summary>
     public static RoadNetwork Read(Stream stream)
     {
@@ -461,7 +468,9 @@ public sealed class RoadNetwork
 
         var nodes = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
         var arcs = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-        if (nodes < 0 || arcs < 0)
+        // Before anything is allocated by these counts: a damaged header must not take the service's memory (NRW's
+        // network has about 5 million junctions and 12 million arcs).
+        if (nodes < 0 || arcs < 0 || nodes > MaxStoredNodes || arcs > MaxStoredArcs)
         {
             throw new FormatException("The stored road network's header is damaged.");
         }
@@ -487,6 +496,21 @@ public sealed class RoadNetwork
         if (first[0] != 0 || first[nodes] != arcs || target.Any(t => (uint)t >= (uint)nodes))
         {
             throw new FormatException("The stored road network's arcs are damaged.");
+        }
+
+        for (var n = 0; n < nodes; n++)
+        {
+            if (first[n + 1] < first[n])
+            {
+                throw new FormatException("The stored road network's arcs are damaged.");
+            }
+
+            // Its extent: every junction within NRW's box (plus the margin the import reads), so that the snapping
+            // grid, whose size follows the extent, stays NRW's size.
+            if (!StoredExtent.Contains(x[n], y[n]))
+            {
+                throw new FormatException($"The stored road network reaches beyond NRW (junction {n} at {x[n]}, {y[n]}).");
+            }
         }
 
         return new RoadNetwork(x, y, first, target, metres, carOut, carIn, foot);

@@ -59,7 +59,37 @@ public sealed class RoadsCommandTests : IDisposable
         { "truncated", "unvollständig" },
         { "no-roads", "enthält keine Straßen" },
         { "outside-nrw", "liegt nicht in Nordrhein-Westfalen" },
+        // Issue 32: a hostile file must not take the machine's memory.
+        { "zip-bomb", "größer als die erlaubten" },
+        { "huge-block", "größer als die erlaubten" },
     };
+
+    // A valid small PBF followed by one hand-made block: a BlobHeader (type OSMData, datasize) and the blob.
+    private static void WithBlock(string path, byte[] blob, long declaredSize)
+    {
+        OsmFiles.Write(path, [(6.95, 50.94), (6.951, 50.94)], [([1, 2], "residential")]);
+        byte[] header = [0x0A, 7, .. "OSMData"u8, 0x18, .. VarintOf((int)declaredSize)];
+        using var file = File.Open(path, FileMode.Append);
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, header.Length);
+        file.Write(length);
+        file.Write(header);
+        file.Write(blob);
+    }
+
+    private static byte[] VarintOf(int value)
+    {
+        var bytes = new List<byte>();
+        var rest = (uint)value;
+        do
+        {
+            var b = (byte)(rest & 0x7F);
+            rest >>= 7;
+            bytes.Add(rest == 0 ? b : (byte)(b | 0x80));
+        }
+        while (rest != 0);
+        return [.. bytes];
+    }
 
     [Theory]
     [MemberData(nameof(BadFiles))]
@@ -83,6 +113,29 @@ public sealed class RoadsCommandTests : IDisposable
             case "outside-nrw":
                 // Streets in München.
                 OsmFiles.Write(path, [(11.57, 48.13), (11.58, 48.13), (11.58, 48.14)], [([1, 2], "residential"), ([2, 3], "primary")]);
+                break;
+            case "zip-bomb":
+                // 40 KB of zlib that inflate to 64 MiB of zeros: Blob { raw_size = 64 MiB, zlib_data = … }.
+                using (var packed = new MemoryStream())
+                {
+                    using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+                    {
+                        var zeros = new byte[1 << 20];
+                        for (var i = 0; i < 64; i++)
+                        {
+                            zlib.Write(zeros);
+                        }
+                    }
+
+                    var data = packed.ToArray();
+                    byte[] blob = [0x10, 0x80, 0x80, 0x80, 0x20, 0x1A, .. VarintOf(data.Length), .. data];
+                    WithBlock(path, blob, blob.Length);
+                }
+
+                break;
+            case "huge-block":
+                // A block that says (truthfully) it is 40 MiB long: more than the format allows.
+                WithBlock(path, new byte[40 << 20], 40 << 20);
                 break;
         }
 

@@ -26,6 +26,15 @@ public static class OsmRoadReader
     private const double EarthRadiusMetres = 6_371_008.8;
     private const int ProgressEvery = 1_000_000;
 
+    // Limits that keep a hostile file from taking the machine's memory. The format's own: a blob of at most 32 MiB,
+    // compressed or not. Ours: NRW's extract has a few thousand blocks and about 30 million nodes on roads.
+    private const int MaxBlobBytes = 32 << 20;
+    private const int MaxBlocks = 100_000;
+    private const int MaxRoadNodeReferences = 100_000_000;
+
+    // Nodes farther out than this margin around NRW's box are not read: a road leaving the state ends there.
+    private const double MarginDegrees = 0.3;
+
     /// <summary>Reads <paramref name="path"/>; a <see cref="RoadImportException"/> names what is wrong with it.</summary>
     public static RoadNetwork Read(string path, IProgress<RoadImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -75,6 +84,11 @@ public static class OsmRoadReader
                     continue;
                 }
 
+                if (refs.Count + way.Nodes.Length > MaxRoadNodeReferences)
+                {
+                    throw new RoadImportException(string.Format(RoadTexts.TooManyRoads, name, MaxRoadNodeReferences));
+                }
+
                 wayStart.Add(refs.Count);
                 access.Add(road);
                 refs.AddRange(way.Nodes);
@@ -120,6 +134,9 @@ public static class OsmRoadReader
         var lat = new int[unique];
         var lon = new int[unique];
         var known = new bool[unique];
+        var area = new NetTopologySuite.Geometries.Envelope(NrwExtent.Wgs84);
+        area.ExpandBy(MarginDegrees);
+        long inside = 0, outside = 0;
         seen = 0;
         using (var stream = File.OpenRead(path))
         {
@@ -135,9 +152,22 @@ public static class OsmRoadReader
                 if (source.Current() is Node { Id: { } id, Latitude: { } latitude, Longitude: { } longitude }
                     && Array.BinarySearch(ids, id) is var at and >= 0)
                 {
+                    if (!area.Contains(longitude, latitude))
+                    {
+                        outside++;
+                        continue;
+                    }
+
                     (lat[at], lon[at], known[at]) = ((int)Math.Round(latitude * 1e7), (int)Math.Round(longitude * 1e7), true);
+                    inside++;
                 }
             }
+        }
+
+        // An extract of elsewhere (or a projection gone wrong) would give minutes that mean nothing here.
+        if (outside > inside)
+        {
+            throw new RoadImportException(string.Format(RoadTexts.OutsideNrw, name, inside, inside + outside));
         }
 
         // The stretches between junctions. A node missing from the extract (cut at its edge) ends the stretch before it.
@@ -249,9 +279,14 @@ public static class OsmRoadReader
         var block = 0;
         Span<byte> prefix = stackalloc byte[4];
         var header = new byte[64 * 1024];
+        var blob = new byte[MaxBlobBytes];
         while (position < length)
         {
-            block++;
+            if (++block > MaxBlocks)
+            {
+                throw new RoadImportException(string.Format(RoadTexts.TooManyBlocks, name, MaxBlocks));
+            }
+
             if (length - position < 4)
             {
                 throw Truncated();
@@ -287,8 +322,29 @@ public static class OsmRoadReader
                 throw Truncated();
             }
 
+            if (dataSize > MaxBlobBytes)
+            {
+                throw new RoadImportException(string.Format(RoadTexts.BlockTooLarge, name, block, MaxBlobBytes));
+            }
+
+            // Unpacked as the reader will unpack it, counting: a small block that inflates to gigabytes stops here.
+            stream.ReadExactly(blob.AsSpan(0, (int)dataSize));
+            long inflated;
+            try
+            {
+                inflated = InflatedBytes(blob.AsMemory(0, (int)dataSize));
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new RoadImportException(string.Format(RoadTexts.Damaged, name, $"block {block}: {ex.Message}"), ex);
+            }
+
+            if (inflated > MaxBlobBytes)
+            {
+                throw new RoadImportException(string.Format(RoadTexts.BlockTooLarge, name, block, MaxBlobBytes));
+            }
+
             position += dataSize;
-            stream.Seek(position, SeekOrigin.Begin);
         }
 
         if (block == 0)
@@ -297,6 +353,58 @@ public static class OsmRoadReader
         }
 
         RoadImportException Truncated() => new(string.Format(RoadTexts.Truncated, name, block, length));
+    }
+
+    // The bytes a Blob unpacks to (its raw data, or its zlib data inflated), counted up to one more than the limit.
+    private static long InflatedBytes(ReadOnlyMemory<byte> blob)
+    {
+        var bytes = blob.Span;
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Varint(bytes, ref at) is not { } tag)
+            {
+                return 0;
+            }
+
+            if ((tag & 7) == 0)
+            {
+                if (Varint(bytes, ref at) is null)
+                {
+                    return 0;
+                }
+
+                continue;
+            }
+
+            if ((tag & 7) != 2 || Varint(bytes, ref at) is not { } fieldLength || (ulong)(bytes.Length - at) < fieldLength)
+            {
+                return 0;
+            }
+
+            var field = blob.Slice(at, (int)fieldLength);
+            at += (int)fieldLength;
+            switch (tag >> 3)
+            {
+                case 1:
+                    return field.Length;
+                case 3:
+                    using (var inflating = new System.IO.Compression.ZLibStream(new MemoryStream(field.ToArray(), writable: false), System.IO.Compression.CompressionMode.Decompress))
+                    {
+                        var buffer = new byte[81_920];
+                        long total = 0;
+                        int read;
+                        while (total <= MaxBlobBytes && (read = inflating.Read(buffer)) > 0)
+                        {
+                            total += read;
+                        }
+
+                        return total;
+                    }
+            }
+        }
+
+        return 0;
     }
 
     // The two fields of a BlobHeader that matter (protobuf: tag = field << 3 | wire type); null type when it is not one.

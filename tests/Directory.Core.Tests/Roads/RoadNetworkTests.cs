@@ -164,6 +164,26 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
     }
 
     [Fact]
+    public void AStoredNetworkBeyondNrwOrWithAnImpossibleHeaderIsRefusedBeforeItIsBuilt()
+    {
+        // Issue 32: the extent is checked when a service loads the network (a junction in Berlin: 800 km east).
+        var beyond = RoadNetwork.Build([400_000, 800_000 + 400_000], [5_700_000, 5_800_000], [new RoadEdge(0, 1, 1000, 50, 50, true)]);
+        using var bytes = new MemoryStream();
+        beyond.Write(bytes);
+        bytes.Position = 0;
+        Assert.Contains("beyond NRW", Assert.Throws<FormatException>(() => RoadNetwork.Read(bytes)).Message);
+
+        // A header that claims two billion junctions: refused before arrays of that size are made.
+        using var header = new MemoryStream();
+        Network.Write(header);
+        var damaged = header.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(damaged.AsSpan(8), int.MaxValue);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<FormatException>(() => RoadNetwork.Read(new MemoryStream(damaged)));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "allocated for a damaged header");
+    }
+
+    [Fact]
     public void APlaceMoreThanOneKilometreFromTheNetworkGetsAStraightLineEstimate()
     {
         // A node of a two-way street in the middle of the extract.
