@@ -41,7 +41,8 @@ public static class DirectoryServices
         services.AddSingleton(provider => new SnapshotLoader(
             provider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
             provider.GetRequiredService<SnapshotProvider>(), provider.GetRequiredService<IServiceScopeFactory>(),
-            provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetRequiredService<ILogger<SnapshotLoader>>()));
+            provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetRequiredService<ILogger<SnapshotLoader>>(),
+            provider.GetRequiredService<IOptions<DirectoryOptions>>().Value.CacheMegabytes * (1L << 20)));
         services.AddSingleton<DirectoryInitializer>();
         services.AddHostedService<SnapshotRefresher>();
 

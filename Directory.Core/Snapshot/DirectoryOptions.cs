@@ -21,6 +21,13 @@ public sealed class DirectoryOptions
     /// </summary>
     public string? SeedList { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds", "familienmanager-demo.csv");
 
+    /// <summary>
+    /// The memory (MB) that the computed coverage models, results, travel times and rendered answers of one snapshot
+    /// may take together; the least recently used go first.
+    /// </summary>
+    [Range(16, 16_384)]
+    public int CacheMegabytes { get; set; } = 256;
+
     /// <summary>How often the service checks the database for imports made while it runs (seconds).</summary>
     [Range(1, 3600)]
     public int RefreshSeconds { get; set; } = 2;

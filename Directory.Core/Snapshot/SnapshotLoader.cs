@@ -20,8 +20,9 @@ namespace Directory.Core.Snapshot;
 /// <param name="scopes">For a context of its own when the population cells load or a copy is stored in the background.</param>
 /// <param name="lifetime">Stops background work when the service stops.</param>
 /// <param name="logger">Logs a damaged or unstorable copy.</param>
+/// <param name="cacheBytes">The byte budget of what each snapshot computes and keeps (<c>Directory:CacheMegabytes</c>).</param>
 public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotProvider snapshots, IServiceScopeFactory scopes,
-    IHostApplicationLifetime lifetime, ILogger<SnapshotLoader> logger)
+    IHostApplicationLifetime lifetime, ILogger<SnapshotLoader> logger, long cacheBytes = ServedSnapshot.DefaultCacheBytes)
 {
     /// <summary>Builds a snapshot from <paramref name="db"/>, reusing <paramref name="geography"/> when the caller has it.</summary>
     public async Task<ServedSnapshot> LoadAsync(DirectoryDbContext db, CancellationToken cancellationToken,
@@ -57,7 +58,7 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
         }
 
         var regions = kept ?? new ServedGeography(geography!, geographyVersion, LoadCellsAsync(), jsonOptions, LoadRoadsAsync());
-        return new ServedSnapshot(regions, listVersion, list);
+        return new ServedSnapshot(regions, listVersion, list, cacheBytes);
     }
 
     private void StoreLater(ServedList list, long listVersion) => _ = Task.Run(async () =>
