@@ -100,11 +100,15 @@ public sealed class ExpensiveComputations(IOptions<ComputationOptions> options) 
 
             try
             {
-                if (http.Request.Query.ContainsKey("minutes"))
+                // The population cells (and, for minutes, a road network) still loading after a start or an import:
+                // awaited here, so that the handlers only ever look at loaded ones and no thread blocks on them.
+                if (http.RequestServices.GetService<SnapshotProvider>()?.Current.Served is { } served)
                 {
-                    // A network still loading after a start or an import: awaited here, so that the handlers only
-                    // ever look at a loaded one (ServedSnapshot.Travel never blocks).
-                    await http.RequestServices.GetRequiredService<SnapshotProvider>().Current.Served.Roads.WaitAsync(budget.Token);
+                    await served.Cells.WaitAsync(budget.Token);
+                    if (http.Request.Query.ContainsKey("minutes"))
+                    {
+                        await served.Roads.WaitAsync(budget.Token);
+                    }
                 }
 
                 return await next(context);

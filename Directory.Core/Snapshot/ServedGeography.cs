@@ -34,7 +34,8 @@ public sealed class ServedGeography
         BoundariesETag = $"\"g{version}-{BuildTag}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
         districtBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Districts, jsonOptions));
-        // The first coverage request waits for the cells if they are still loading (a fraction of a second after start).
+        // The cells are loaded by the time coverage asks: its requests await Cells first (Api's ExpensiveComputations),
+        // so this never blocks a request thread; a caller without a host (tests, benchmarks) may still wait here.
         coverageGrid = new Lazy<CoverageGrid>(() => new CoverageGrid(
             geography.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
                 m.Population, m.LabelPoint.Coordinate)),
