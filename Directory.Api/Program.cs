@@ -68,7 +68,7 @@ builder.Services.AddOpenApi(OgcEndpoints.OpenApiDocumentName, options =>
     options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "Familienmanager NRW – OGC API Features";
-        OgcEndpoints.RootAtOgc(document);
+        OgcServiceDescription.RootAtOgc(document);
         return Task.CompletedTask;
     });
 });

@@ -44,7 +44,7 @@ public static class Cql2Evaluator
             Cql2In @in => In(Value(@in.Value), @in.List.Select(Value).ToArray()),
             Cql2IsNull isNull => IsNull(Value(isNull.Value)),
             Cql2Intersects intersects => Intersects(intersects),
-            _ => throw new Cql2Exception("dieser Ausdruck ist keine Bedingung", expression.GetType().Name),
+            _ => throw new Cql2Exception(Texts.ApiTexts.Cql2NotACondition, expression.GetType().Name),
         };
 
         Func<int, object?> Value(Cql2Expression expression)
@@ -54,13 +54,13 @@ public static class Cql2Evaluator
                 case Cql2Literal literal:
                     return _ => literal.Value;
                 case Cql2Property { Name: GeometryName }:
-                    throw new Cql2Exception("die Geometrie lässt sich nur räumlich vergleichen (S_INTERSECTS)", GeometryName);
+                    throw new Cql2Exception(Texts.ApiTexts.Cql2GeometryOnlySpatial, GeometryName);
                 case Cql2Property property when queryables.ContainsKey(property.Name):
                     return i => Normalise(collection.PropertyValue(i, property.Name));
                 case Cql2Property property:
-                    throw new Cql2Exception($"„{property.Name}“ ist keine abfragbare Eigenschaft; möglich: {string.Join(", ", queryables.Keys)}", property.Name);
+                    throw new Cql2Exception(string.Format(Texts.ApiTexts.Cql2NotQueryable, property.Name, string.Join(", ", queryables.Keys)), property.Name);
                 default:
-                    throw new Cql2Exception("erwartet wird eine Eigenschaft oder ein Wert", expression.GetType().Name);
+                    throw new Cql2Exception(Texts.ApiTexts.Cql2ValueExpected, expression.GetType().Name);
             }
         }
 
@@ -70,11 +70,11 @@ public static class Cql2Evaluator
             {
                 (Cql2Property p, Cql2Geometry g) => (p, g),
                 (Cql2Geometry g, Cql2Property p) => (p, g),
-                _ => throw new Cql2Exception("S_INTERSECTS vergleicht die Geometrie mit einer Geometrie (Punkt, BBOX, Polygon)", "S_INTERSECTS"),
+                _ => throw new Cql2Exception(Texts.ApiTexts.Cql2IntersectsOperands, "S_INTERSECTS"),
             };
             if (property.Name != GeometryName)
             {
-                throw new Cql2Exception($"„{property.Name}“ ist keine Geometrie; die Geometrie heißt „{GeometryName}“", property.Name);
+                throw new Cql2Exception(string.Format(Texts.ApiTexts.Cql2NotAGeometry, property.Name, GeometryName), property.Name);
             }
 
             var shape = ToCrs84(literal.Value, filterCrs);

@@ -30,23 +30,6 @@ public static class OgcEndpoints
     /// <summary>The page of items when <c>limit</c> is not given (the largest: <see cref="QueryLimits.OgcItems"/>).</summary>
     public const int DefaultLimit = 10;
 
-    /// <summary>The conformance classes implemented, exactly.</summary>
-    public static readonly string[] ConformanceClasses =
-    [
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
-        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
-        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
-        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
-        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
-        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
-        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
-        "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
-        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
-    ];
-
     /// <summary>Maps <c>/ogc</c>.</summary>
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder app)
     {
@@ -59,7 +42,7 @@ public static class OgcEndpoints
         });
         group.MapGet("/", Landing).WithName("OgcLanding").WithSummary("OGC API – Features landing page.")
             .Produces<OgcLanding>(StatusCodes.Status200OK, "application/json", "text/html");
-        group.MapGet("/api", ServiceDescriptionAsync)
+        group.MapGet("/api", OgcServiceDescription.ServiceDescriptionAsync)
             .WithName("OgcServiceDescription").WithSummary("The API description (OpenAPI 3.0).");
         group.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The conformance classes implemented.")
             .Produces<OgcConformance>(StatusCodes.Status200OK, "application/json", "text/html");
@@ -70,53 +53,12 @@ public static class OgcEndpoints
         group.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
             .WithSummary("The features of a collection, with limit (1–10000, default 10), offset, bbox and bbox-crs, crs, sortby (a property, '-' for descending) and the filters ags, kreis, regierungsbezirk.")
             .Produces<OgcFeatureCollection>(StatusCodes.Status200OK, "application/geo+json", "text/html");
-        group.MapGet("/collections/{collectionId}/queryables", Queryables).WithName("OgcQueryables")
+        group.MapGet("/collections/{collectionId}/queryables", OgcServiceDescription.Queryables).WithName("OgcQueryables")
             .WithSummary("What a CQL2 filter of the collection may name: its properties and the geometry (JSON Schema).")
             .Produces(StatusCodes.Status200OK, contentType: "application/schema+json");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature.")
             .Produces<OgcFeatureDocument>(StatusCodes.Status200OK, "application/geo+json", "text/html");
         return app;
-    }
-
-    /// <summary>
-    /// The OGC API's document describes the API from its landing page: the server is <c>…/ogc</c> and the paths are
-    /// below it (<c>/collections/{collectionId}/items</c>), as clients look them up from the landing page's address.
-    /// GDAL's OAPIF driver finds the items' parameters (and so whether it may send a filter) only this way. The
-    /// filter language also names <c>cql-text</c>, the draft's name that GDAL before 3.7 sends, taken as cql2-text.
-    /// </summary>
-    public static void RootAtOgc(Microsoft.OpenApi.OpenApiDocument document)
-    {
-        var paths = new Microsoft.OpenApi.OpenApiPaths();
-        foreach (var (path, item) in document.Paths)
-        {
-            paths.Add(path.StartsWith("/ogc", StringComparison.Ordinal) ? (path.Length == 4 ? "/" : path[4..]) : path, item);
-        }
-
-        document.Paths = paths;
-        document.Servers = [.. (document.Servers is { Count: > 0 } servers ? servers : [new Microsoft.OpenApi.OpenApiServer { Url = "" }])
-            .Select(server => new Microsoft.OpenApi.OpenApiServer { Url = (server.Url ?? "").TrimEnd('/') + "/ogc" })];
-        if (paths.TryGetValue("/collections/{collectionId}/items", out var items)
-            && items.Operations?.Values.FirstOrDefault()?.Parameters?.OfType<Microsoft.OpenApi.OpenApiParameter>()
-                .FirstOrDefault(p => p.Name == "filter-lang") is { } language)
-        {
-            language.Schema = new Microsoft.OpenApi.OpenApiSchema
-            {
-                Type = Microsoft.OpenApi.JsonSchemaType.String,
-                Enum = [System.Text.Json.Nodes.JsonValue.Create("cql2-text"), System.Text.Json.Nodes.JsonValue.Create("cql2-json"), System.Text.Json.Nodes.JsonValue.Create("cql-text")],
-                Default = System.Text.Json.Nodes.JsonValue.Create("cql2-text"),
-            };
-        }
-    }
-
-    // Answered here, not redirected to /openapi/ogc.json: QGIS reads the landing page's service-desc link and does not
-    // follow a redirect, so with a 302 it could not add the layer.
-    private static async Task<IResult> ServiceDescriptionAsync(
-        [FromKeyedServices(OpenApiDocumentName)] Microsoft.AspNetCore.OpenApi.IOpenApiDocumentProvider documents, CancellationToken cancellationToken)
-    {
-        var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        document.SerializeAsV3(new Microsoft.OpenApi.OpenApiJsonWriter(text));
-        return TypedResults.Text(text.ToString(), "application/vnd.oai.openapi+json;version=3.0", Encoding.UTF8);
     }
 
     private static IResult Landing(HttpRequest request)
@@ -136,7 +78,7 @@ public static class OgcEndpoints
             new(root + "/conformance", "conformance", "application/json", ApiTexts.OgcLinkConformance),
             new(root + "/collections", "data", "application/json", ApiTexts.OgcCollectionsTitle),
         ]);
-        return html ? Page<OgcLandingPage>(landing) : Json(landing);
+        return html ? OgcResults.Page<OgcLandingPage>(landing) : OgcResults.Json(landing);
     }
 
     private static IResult Conformance(HttpRequest request)
@@ -146,8 +88,8 @@ public static class OgcEndpoints
             return problem;
         }
 
-        var conformance = new OgcConformance(ConformanceClasses);
-        return html ? Page<OgcConformancePage>(conformance) : Json(conformance);
+        var conformance = new OgcConformance(OgcServiceDescription.ConformanceClasses);
+        return html ? OgcResults.Page<OgcConformancePage>(conformance) : OgcResults.Json(conformance);
     }
 
     private static IResult Collections(HttpRequest request, SnapshotProvider snapshots)
@@ -161,7 +103,7 @@ public static class OgcEndpoints
         var collections = new OgcCollections(
             [new(root + "/collections", "self", "application/json", ApiTexts.OgcCollectionsTitle), new(root + "/collections?f=html", "alternate", "text/html", ApiTexts.OgcLinkAsHtml)],
             OgcCatalog.Of(snapshots.Current).All.Select(c => Describe(c, root)).ToList());
-        return html ? Page<OgcCollectionsPage>(collections) : Json(collections);
+        return html ? OgcResults.Page<OgcCollectionsPage>(collections) : OgcResults.Json(collections);
     }
 
     private static IResult Collection([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId, HttpRequest request, SnapshotProvider snapshots)
@@ -177,7 +119,7 @@ public static class OgcEndpoints
         }
 
         var description = Describe(collection, Root(request));
-        return html ? Page<OgcCollectionPage>(description) : Json(description);
+        return html ? OgcResults.Page<OgcCollectionPage>(description) : OgcResults.Json(description);
     }
 
     // The query parameters are declared for the OpenAPI document (service-desc); the handler reads them from the
@@ -277,9 +219,9 @@ public static class OgcEndpoints
 
         var features = new OgcFeatureCollection("FeatureCollection", links,
             DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), all.Count, page.Count,
-            page.Select(feature => Feature(feature, items.Crs)).ToList(),
+            page.Select(feature => OgcResults.Feature(feature, items.Crs)).ToList(),
             string.Format(ApiTexts.OgcItemsTitle, collection.Title, items.Offset + 1, items.Offset + page.Count, all.Count), self);
-        return html ? Page<OgcItemsPage>(features) : GeoJson(features, items.Crs);
+        return html ? OgcResults.Page<OgcItemsPage>(features) : OgcResults.GeoJson(features, items.Crs);
     }
 
     private static IResult Item([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,
@@ -309,7 +251,7 @@ public static class OgcEndpoints
         }
 
         var self = $"{Root(request)}/collections/{collection.Id}/items/{found.Id}";
-        var feature = Feature(found, crs) with
+        var feature = OgcResults.Feature(found, crs) with
         {
             Links =
             [
@@ -318,7 +260,7 @@ public static class OgcEndpoints
                 new($"{Root(request)}/collections/{collection.Id}", "collection", "application/json", collection.Title),
             ],
         };
-        return html ? Page<OgcItemPage>(feature) : GeoJson(feature, crs);
+        return html ? OgcResults.Page<OgcItemPage>(feature) : OgcResults.GeoJson(feature, crs);
     }
 
     /// <summary>The <c>href</c> of the HTML link with this relation (the templates link to the HTML pages).</summary>
@@ -337,83 +279,22 @@ public static class OgcEndpoints
         ],
         c.Count);
 
-    // JSON Schema of the queryables, as Part 3 describes it: a closed object whose properties are the queryables.
-    private static IResult Queryables([Description("familienmanager, gemeinden, kreise or regierungsbezirke.")] string collectionId,
-        HttpRequest request, SnapshotProvider snapshots)
-    {
-        if (Check(request, [], out _) is { } problem)
-        {
-            return problem;
-        }
+    internal static string Root(HttpRequest request) => $"{ReverseProxy.PublicBaseUrl(request)}/ogc";
 
-        if (Find(snapshots, collectionId) is not { } collection)
-        {
-            return CollectionNotFound(collectionId);
-        }
-
-        var root = Root(request);
-        var properties = new System.Text.Json.Nodes.JsonObject();
-        foreach (var queryable in collection.Queryables)
-        {
-            properties[queryable.Name] = queryable.Type switch
-            {
-                "point" => new System.Text.Json.Nodes.JsonObject { ["title"] = "Lage", ["format"] = "geometry-point", ["x-ogc-role"] = "primary-geometry" },
-                "polygon" => new System.Text.Json.Nodes.JsonObject { ["title"] = "Grenze", ["format"] = "geometry-multipolygon", ["x-ogc-role"] = "primary-geometry" },
-                var type => new System.Text.Json.Nodes.JsonObject { ["title"] = queryable.Name, ["type"] = type },
-            };
-        }
-
-        var schema = new System.Text.Json.Nodes.JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = $"{root}/collections/{collection.Id}/queryables",
-            ["type"] = "object",
-            ["title"] = collection.Title,
-            ["properties"] = properties,
-            ["additionalProperties"] = false,
-        };
-        return TypedResults.Text(schema.ToJsonString(), "application/schema+json", Encoding.UTF8);
-    }
-
-    private static OgcFeatureDocument Feature(OgcFeature feature, OgcCrs crs) =>
-        new("Feature", feature.Id, OgcCrsUris.GeometryIn(feature, crs), feature.Properties);
-
-    private static string Root(HttpRequest request) => $"{ReverseProxy.PublicBaseUrl(request)}/ogc";
-
-    private static OgcCollection? Find(SnapshotProvider snapshots, string id) =>
+    internal static OgcCollection? Find(SnapshotProvider snapshots, string id) =>
         OgcCatalog.Of(snapshots.Current).Find(id);
 
-    private static IResult CollectionNotFound(string id)
+    internal static IResult CollectionNotFound(string id)
     {
         var message = string.Format(ApiTexts.OgcCollectionNotFound, id);
         return ApiProblems.ForParameter(StatusCodes.Status404NotFound, ProblemTypes.CollectionNotFound, ApiTexts.Status404, message, ["collectionId"], message);
     }
 
     // Unknown query parameters and an unknown f are a 400; says whether HTML was asked for.
-    private static ValidationProblem? Check(HttpRequest request, IReadOnlyCollection<string> allowed, out bool html)
+    internal static ValidationProblem? Check(HttpRequest request, IReadOnlyCollection<string> allowed, out bool html)
     {
         var errors = new Dictionary<string, string[]>();
         html = OgcQuery.WantsHtml(request.Query.Keys, request.Query["f"], request.Headers.Accept, allowed, errors);
         return errors.Count > 0 ? ApiProblems.InvalidParameters(errors) : null;
-    }
-
-    // Through the service's HTTP JSON options: their encoder (umlauts as they are), naming and the GeoJSON converter.
-    private static JsonHttpResult<T> Json<T>(T value) => TypedResults.Json(value, contentType: "application/json");
-
-    private static IResult GeoJson<T>(T value, OgcCrs crs) =>
-        new ContentCrsResult(TypedResults.Json(value, contentType: "application/geo+json"), OgcCrsUris.Uri(crs));
-
-    private static RazorComponentResult<TPage> Page<TPage>(object model)
-        where TPage : Microsoft.AspNetCore.Components.IComponent =>
-        new(new Dictionary<string, object?> { ["Model"] = model }) { ContentType = "text/html; charset=utf-8" };
-
-    /// <summary>Adds the Part 2 <c>Content-Crs</c> header to a result.</summary>
-    private sealed class ContentCrsResult(IResult inner, string crsUri) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers["Content-Crs"] = $"<{crsUri}>";
-            return inner.ExecuteAsync(httpContext);
-        }
     }
 }

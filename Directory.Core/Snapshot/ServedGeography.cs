@@ -34,14 +34,14 @@ public sealed class ServedGeography
         BoundariesETag = $"\"g{version}-{BuildTag}\"";
         municipalityBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Municipalities, jsonOptions));
         districtBoundaries = new Lazy<byte[]>(() => Serialize(geography.MapBoundaries.Districts, jsonOptions));
-        // The cells are loaded by the time coverage asks: its requests await Cells first (Api's ExpensiveComputations),
-        // so this never blocks a request thread; a caller without a host (tests, benchmarks) may still wait here.
+        // The cells are loaded by the time coverage asks: its requests await Cells first (Api's ExpensiveComputations).
+        // Nothing waits here: asking before is a mistake of the caller, not a reason to block a thread.
         coverageGrid = new Lazy<CoverageGrid>(() => new CoverageGrid(
             geography.Municipalities.Select(m => new CoverageMunicipality(m.Key, m.Name, m.DistrictKey!, m.GovernmentRegionKey!,
                 m.Population, m.LabelPoint.Coordinate)),
             geography.Districts.ToDictionary(d => d.Key, d => d.Name),
             geography.GovernmentRegions.ToDictionary(r => r.Key, r => r.Name),
-            cells.GetAwaiter().GetResult()));
+            cells.IsCompletedSuccessfully ? cells.Result : throw new InvalidOperationException("The population cells are still loading: await Cells first.")));
     }
 
     /// <summary>The geography.</summary>

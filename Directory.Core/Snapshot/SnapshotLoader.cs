@@ -99,7 +99,7 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
         try
         {
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var network = await Roads.Import.RoadNetworkStore.LoadAsync(db, lifetime.ApplicationStopping);
+            var network = await Storage.RoadNetworkStore.LoadAsync(db, lifetime.ApplicationStopping);
             if (network is not null)
             {
                 logger.LogInformation("Road network loaded: {Nodes} nodes, {Edges} edges in {Seconds:0.0} s", network.NodeCount, network.EdgeCount,

@@ -130,6 +130,11 @@ public static class DirectoryDatabase
         {
             // EF Core creates the database if it is missing and takes a lock on the server, so several instances
             // starting together migrate once.
+            if (await db.Database.CanConnectAsync(cancellationToken))
+            {
+                await AdoptBaselineAsync(db, "20261207032914_RoadNetwork", cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
             return;
         }
@@ -139,6 +144,11 @@ public static class DirectoryDatabase
         if (await IsCurrentAsync(db, cancellationToken))
         {
             return;
+        }
+
+        if (File.Exists(FilePath(db.Database.GetConnectionString()!)))
+        {
+            await AdoptBaselineAsync(db, "20261207032908_RoadNetwork", cancellationToken);
         }
 
         // Migrating takes EF Core's migration lock, a write even when nothing is pending; a read-only use such as
@@ -153,6 +163,28 @@ public static class DirectoryDatabase
         // The rollback journal keeps the GeoPackage one complete file after every commit.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = DELETE", cancellationToken);
         await GeoPackageLayers.MarkAsGeoPackageAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// A database made by a development build before the migrations were squashed into one baseline (issue 33) that
+    /// had all of them (<paramref name="lastSquashed"/> the last) has exactly the baseline's schema: its history is
+    /// rewritten to the baseline, and nothing else changes. An older one has to be made anew.
+    /// </summary>
+    private static async Task AdoptBaselineAsync(DirectoryDbContext db, string lastSquashed, CancellationToken cancellationToken)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var baseline = db.Database.GetMigrations().First();
+        if (applied.Count > 0 && !applied.Contains(baseline))
+        {
+            if (!applied.Contains(lastSquashed))
+            {
+                throw new InvalidOperationException(
+                    $"The database was made by a development build older than {lastSquashed}; remove it and let the service make it anew.");
+            }
+
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" <> {0}", [lastSquashed], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"__EFMigrationsHistory\" SET \"MigrationId\" = {0}", [baseline], cancellationToken);
+        }
     }
 
     /// <summary>The ids of the migrations this build has, in order.</summary>

@@ -70,7 +70,7 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
     {
         CreateClient();
         await using var db = DirectoryDatabase.CreateContext(Database);
-        await Core.Roads.Import.RoadNetworkStore.ReplaceAsync(db, network, "test.osm.pbf", cancellationToken);
+        await Core.Storage.RoadNetworkStore.ReplaceAsync(db, network, "test.osm.pbf", cancellationToken);
         var snapshots = Services.GetRequiredService<Core.Snapshot.SnapshotProvider>();
         snapshots.Publish(await Services.GetRequiredService<Core.Snapshot.SnapshotLoader>().LoadAsync(db, cancellationToken));
         Assert.NotNull(await snapshots.Current.Served.Roads);

@@ -153,7 +153,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var report = await Directory.Core.Managers.Lists.ListImporter.ImportAsync(db, geography, extraList,
             new Directory.Core.Managers.Lists.ListImportOptions(Directory.Core.Managers.ListImportMode.Merge), CancellationToken.None);
         Assert.Equal(Directory.Core.Managers.Lists.ListImportResult.Applied, report.Result);
-        await Directory.Core.Roads.Import.RoadNetworkStore.ReplaceAsync(db, network, "aachen.osm.pbf", CancellationToken.None);
+        await Directory.Core.Storage.RoadNetworkStore.ReplaceAsync(db, network, "aachen.osm.pbf", CancellationToken.None);
         var snapshots = Services.GetRequiredService<Directory.Core.Snapshot.SnapshotProvider>();
         snapshots.Publish(await Services.GetRequiredService<Directory.Core.Snapshot.SnapshotLoader>().LoadAsync(db, CancellationToken.None));
         Assert.NotNull(await snapshots.Current.Served.Roads);

@@ -32,7 +32,7 @@ public static class Cql2JsonParser
         }
         catch (JsonException exception)
         {
-            throw new Cql2Exception("kein gültiges JSON", $"Zeile {exception.LineNumber + 1}, Byte {exception.BytePositionInLine + 1}");
+            throw new Cql2Exception(Texts.ApiTexts.Cql2JsonInvalid, string.Format(Texts.ApiTexts.Cql2JsonPosition, exception.LineNumber + 1, exception.BytePositionInLine + 1));
         }
 
         var expression = Boolean(node, "$");
@@ -51,12 +51,12 @@ public static class Cql2JsonParser
 
         if (node is not JsonObject obj || obj["op"] is not JsonValue opValue || !opValue.TryGetValue<string>(out var op))
         {
-            throw Error("erwartet wird ein Ausdruck {\"op\": …, \"args\": […]}", path);
+            throw Error(Texts.ApiTexts.Cql2JsonExpressionExpected, path);
         }
 
         if (obj["args"] is not JsonArray args)
         {
-            throw Error("„args“ fehlt oder ist keine Liste", path);
+            throw Error(Texts.ApiTexts.Cql2JsonArgsMissing, path);
         }
 
         string At(int i) => $"{path}.args[{i}]";
@@ -64,7 +64,7 @@ public static class Cql2JsonParser
         {
             if (args.Count != expected)
             {
-                throw Error($"„{op}“ braucht {expected} Argumente, nicht {args.Count}", path);
+                throw Error(string.Format(Texts.ApiTexts.Cql2JsonArgumentCount, op, expected, args.Count), path);
             }
         }
 
@@ -73,7 +73,7 @@ public static class Cql2JsonParser
             case "and" or "or":
                 if (args.Count < 2)
                 {
-                    throw Error($"„{op}“ braucht mindestens 2 Argumente", path);
+                    throw Error(string.Format(Texts.ApiTexts.Cql2JsonTwoArguments, op), path);
                 }
 
                 return new Cql2Logical(op.ToLowerInvariant(), [.. args.Select((a, i) => Boolean(a, At(i)))]);
@@ -93,7 +93,7 @@ public static class Cql2JsonParser
                 Count(2);
                 if (args[1] is not JsonArray list)
                 {
-                    throw Error("„in“ erwartet als zweites Argument eine Liste", At(1));
+                    throw Error(Texts.ApiTexts.Cql2JsonInNeedsList, At(1));
                 }
 
                 return new Cql2In(Scalar(args[0], At(0)), [.. list.Select((item, i) => Scalar(item, $"{At(1)}[{i}]"))]);
@@ -104,7 +104,7 @@ public static class Cql2JsonParser
                 Count(2);
                 return new Cql2Intersects(Spatial(args[0], At(0)), Spatial(args[1], At(1)));
             default:
-                throw Error($"„{op}“ wird nicht unterstützt (möglich: and, or, not, =, <>, <, >, <=, >=, like, between, in, isNull, s_intersects)", path);
+                throw Error(string.Format(Texts.ApiTexts.Cql2JsonUnsupported, op), path);
         }
     }
 
@@ -114,7 +114,7 @@ public static class Cql2JsonParser
         JsonValue value when value.TryGetValue<string>(out var text) => new Cql2Literal(text),
         JsonValue value when value.TryGetValue<bool>(out var flag) => new Cql2Literal(flag),
         JsonValue value when value.TryGetValue<double>(out var number) => new Cql2Literal(number),
-        _ => throw Error("erwartet wird {\"property\": …}, ein Text, eine Zahl oder true/false", path),
+        _ => throw Error(Texts.ApiTexts.Cql2JsonScalarExpected, path),
     };
 
     private static Cql2Expression Spatial(JsonNode? node, string path)
@@ -147,10 +147,10 @@ public static class Cql2JsonParser
             // where a list belongs): any of them is a wrong geometry in the filter, never a fault of the service.
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                throw Error("keine gültige GeoJSON-Geometrie", path);
+                throw Error(Texts.ApiTexts.Cql2JsonGeometryInvalid, path);
             }
         }
 
-        throw Error("erwartet wird {\"property\": …}, {\"bbox\": […]} oder eine GeoJSON-Geometrie", path);
+        throw Error(Texts.ApiTexts.Cql2JsonSpatialExpected, path);
     }
 }

@@ -44,11 +44,11 @@ public static class Cql2TextParser
             return message;
         }
 
-        var found = result.Remainder.IsAtEnd ? "das Ende des Filters" : $"„{result.Remainder.ConsumeChar().Value}“";
+        var found = result.Remainder.IsAtEnd ? Texts.ApiTexts.Cql2TextEnd : string.Format(Texts.ApiTexts.Cql2TextQuoted, result.Remainder.ConsumeChar().Value);
         var expected = result.Expectations is { Length: > 0 } expectations
-            ? $", erwartet: {string.Join(" oder ", expectations.Select(e => e.Length > 2 && e[0] == '`' && e[^1] == '`' ? $"„{e[1..^1]}“" : e).Distinct())}"
+            ? string.Format(Texts.ApiTexts.Cql2TextExpected, string.Join(Texts.ApiTexts.Cql2TextOr, expectations.Select(e => e.Length > 2 && e[0] == '`' && e[^1] == '`' ? string.Format(Texts.ApiTexts.Cql2TextQuoted, e[1..^1]) : e).Distinct()))
             : "";
-        return $"unerwartet: {found}{expected}";
+        return string.Format(Texts.ApiTexts.Cql2TextUnexpected, found, expected);
     }
 
     // One factory for the boxes (making one per filter cost more than the rest of a small filter's parse).
@@ -62,7 +62,7 @@ public static class Cql2TextParser
 
     private static TextParser<string> Keyword(string word) =>
         Token(from matched in Span.EqualToIgnoreCase(word) from _ in Superpower.Parse.Not(IdentifierChar) select word.ToUpperInvariant()).Try()
-            .Named($"„{word}“");
+            .Named(string.Format(Texts.ApiTexts.Cql2TextQuoted, word));
 
     private static TextParser<char> Symbol(char c) => Token(Character.EqualTo(c));
 
@@ -73,7 +73,7 @@ public static class Cql2TextParser
 
     private static readonly TextParser<Cql2Expression> Property =
         Token(Character.Letter.Or(Character.EqualTo('_')).Then(first => IdentifierChar.Many().Select(rest => first + new string(rest))))
-            .Where(name => !Reserved.Contains(name), "kein reserviertes Wort")
+            .Where(name => !Reserved.Contains(name), Texts.ApiTexts.Cql2TextReserved)
             .Or(Token(Character.EqualTo('"').IgnoreThen(Character.Except('"').Many()).Then(chars => Character.EqualTo('"').Value(new string(chars)))))
             .Select(name => (Cql2Expression)new Cql2Property(name))
             .Named("Eigenschaft");
@@ -108,7 +108,7 @@ public static class Cql2TextParser
         {
             4 => Superpower.Parse.Return<Cql2Expression>(new Cql2Geometry(Flat.ToGeometry(new Envelope(numbers[0], numbers[2], numbers[1], numbers[3])))),
             6 => Superpower.Parse.Return<Cql2Expression>(new Cql2Geometry(Flat.ToGeometry(new Envelope(numbers[0], numbers[3], numbers[1], numbers[4])))),
-            _ => (TextParser<Cql2Expression>)(input => Result.Empty<Cql2Expression>(input, "BBOX braucht 4 oder 6 Zahlen")),
+            _ => (TextParser<Cql2Expression>)(input => Result.Empty<Cql2Expression>(input, Texts.ApiTexts.Cql2TextBboxNumbers)),
         }
         select box;
 
@@ -151,7 +151,7 @@ public static class Cql2TextParser
         // NTS throws ParseException for the syntax and others for a shape it cannot build (a ring of three points).
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return Result.Empty<Cql2Expression>(start, $"keine gültige Geometrie ({exception.Message})");
+            return Result.Empty<Cql2Expression>(start, string.Format(Texts.ApiTexts.Cql2TextGeometryInvalid, exception.Message));
         }
     };
 

@@ -120,36 +120,6 @@ public static class ImportHistory
         _ => result,
     };
 
-    // The words the history stored before it stored codes (migration HistoryCodes), with the codes they became.
-    private static readonly (string Column, string Word, string Code)[] FormerWords =
-    [
-        ("modus", "ersetzen", Modes.Replace), ("modus", "ergänzen", Modes.Merge), ("modus", "bearbeitung", Modes.Edit),
-        ("ergebnis", "übernommen", Results.Applied), ("ergebnis", "übernommen, Zeilen abgelehnt", Results.AppliedWithoutRejectedRows),
-    ];
-
-    private const string FormerEditPrefix = "Eintrag bearbeitet: ";
-
-    /// <summary>Turns the words of rows written before codes into codes (SQL for SQLite and PostgreSQL alike).</summary>
-    public static void StoreCodes(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET datei = substr(datei, {FormerEditPrefix.Length + 1}) "
-            + $"WHERE modus = 'bearbeitung' AND substr(datei, 1, {FormerEditPrefix.Length}) = '{FormerEditPrefix}'");
-        foreach (var (column, word, code) in FormerWords)
-        {
-            migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET {column} = '{code}' WHERE {column} = '{word}'");
-        }
-    }
-
-    /// <summary>The way back: the codes as the words they were.</summary>
-    public static void StoreWords(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET datei = '{FormerEditPrefix}' || datei WHERE modus = '{Modes.Edit}'");
-        foreach (var (column, word, code) in FormerWords)
-        {
-            migrationBuilder.Sql($"UPDATE {GeoPackageLayers.ImportHistory} SET {column} = '{word}' WHERE {column} = '{code}'");
-        }
-    }
-
     private static ImportRecord Add(DirectoryDbContext db, ImportRecord record)
     {
         db.ImportHistory.Add(record);

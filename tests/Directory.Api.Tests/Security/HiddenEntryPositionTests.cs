@@ -76,7 +76,7 @@ public sealed partial class HiddenEntryPositionTests
         // Issue 25: reach in minutes too, over a grid of streets every 500 m across Kreis Olpe and around it.
         var kreis = geography.Find("05966")!.Boundary.EnvelopeInternal.Copy();
         kreis.ExpandBy(5_000);
-        await Core.Roads.Import.RoadNetworkStore.ReplaceAsync(db, GridRoadNetwork.Over(kreis, 500), "raster", Cancel);
+        await Core.Storage.RoadNetworkStore.ReplaceAsync(db, GridRoadNetwork.Over(kreis, 500), "raster", Cancel);
 
         var results = new List<Dictionary<string, byte[]>>();
         foreach (var point in PointsInside(geography.Find(Olpe)!.Boundary))

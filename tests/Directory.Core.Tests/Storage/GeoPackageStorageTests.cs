@@ -32,6 +32,36 @@ public sealed class GeoPackageStorageTests(NrwGeographyFixture nrw) : IDisposabl
     }
 
     [Fact]
+    public async Task ADatabaseOfTheMigrationsBeforeTheBaselineIsAdoptedWithoutChange()
+    {
+        // Issue 33: the development's migrations became one baseline. A database that had all of them has the same
+        // schema; its history is rewritten, nothing else (the layers, their rows, the R-tree indexes stay).
+        var path = await WriteGeographyAsync();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM "__EFMigrationsHistory";
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261125013640_InitialGeography', '10.0.12'), ('20261207032908_RoadNetwork', '10.0.12');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using (var db = DirectoryDatabase.CreateContext(path))
+        {
+            await DirectoryDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        }
+
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        Assert.Equal(396, Scalar(check, "SELECT count(*) FROM gemeinden"));
+        Assert.Equal(396, Scalar(check, "SELECT count(*) FROM rtree_gemeinden_geom"));
+        Assert.Single(DirectoryDatabase.KnownMigrations);
+    }
+
+    [Fact]
     public async Task TheFileCarriesTheGeoPackageHeaderAndMetadataTables()
     {
         var path = await WriteGeographyAsync();

@@ -45,7 +45,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
-            Error = "Bitte Kontoname und Passwort eingeben.";
+            Error = StaffPageTexts.SignInMissing;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Directory.Core.Storage.Migrations
 {
     [DbContext(typeof(DirectoryDbContext))]
-    [Migration("20261203142152_PopulationGrid2022")]
-    partial class PopulationGrid2022
+    [Migration("20261207235713_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -308,10 +308,18 @@ namespace Directory.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<bool?>("FamilyContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ansprechpartner_familien");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("vorname");
+
+                    b.Property<DateOnly?>("LastCheckedOn")
+                        .HasColumnType("DATE")
+                        .HasColumnName("geprueft_am");
 
                     b.Property<byte[]>("Location")
                         .IsRequired()
@@ -449,6 +457,151 @@ namespace Directory.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("import_history", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Managers.ManagerReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("erledigt_utc");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erledigt_von");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eintrag");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("art");
+
+                    b.Property<int>("ManagerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eintrag_id");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("eingegangen_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAtUtc");
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("meldungen", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Managers.PublicChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gebiet");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("zeitpunkt_utc");
+
+                    b.Property<string>("Fields")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("felder");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("art");
+
+                    b.Property<int>("ManagerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eintrag_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaKey");
+
+                    b.ToTable("public_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Roads.RoadNetworkPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("teil");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("daten");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("strassennetz_teile", (string)null);
+                });
+
+            modelBuilder.Entity("Directory.Core.Roads.RoadNetworkRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fid");
+
+                    b.Property<long>("Edges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kanten");
+
+                    b.Property<byte[]>("Extent")
+                        .IsRequired()
+                        .HasColumnType("POLYGON")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("DATETIME")
+                        .HasColumnName("importiert_am");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knoten");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quelle");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("strassennetz", (string)null);
                 });
 
             modelBuilder.Entity("Directory.Core.Staff.StaffUser", b =>

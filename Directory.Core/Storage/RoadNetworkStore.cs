@@ -1,12 +1,12 @@
 using System.Data;
 using System.Data.Common;
 using Directory.Core.Geo;
-using Directory.Core.Storage;
+using Directory.Core.Roads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NetTopologySuite;
 
-namespace Directory.Core.Roads.Import;
+namespace Directory.Core.Storage;
 
 /// <summary>
 /// Stores and loads the road network: one row in layer <c>strassennetz</c> and the network's bytes in parts

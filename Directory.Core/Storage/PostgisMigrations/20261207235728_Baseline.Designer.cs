@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Directory.Core.Storage.PostgisMigrations
 {
     [DbContext(typeof(PostgisDirectoryDbContext))]
-    [Migration("20261207032914_RoadNetwork")]
-    partial class RoadNetwork
+    [Migration("20261207235728_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
