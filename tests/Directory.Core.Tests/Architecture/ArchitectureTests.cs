@@ -172,4 +172,24 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void TheGermanRuleFindsAGermanLiteral() =>
         Assert.Equal(1, GermanLiterals(new("Directory.Api/X.cs", "throw new Cql2Exception(\"kein gültiges JSON\", \"Filter\");")));
+
+    // ---- every concern folder has its place in docs/architecture.md ----------------------------------------------
+
+    private static IEnumerable<string> UnlistedFolders(string architecture, IEnumerable<string> folders) =>
+        folders.Where(folder => !architecture.Contains($"`{Path.GetFileName(folder)}`", StringComparison.Ordinal));
+
+    [Fact]
+    public void ArchitectureDocNamesEveryConcernFolder()
+    {
+        var architecture = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "architecture.md"));
+        var folders = new[] { "Directory.Core", "Directory.Api" }
+            .SelectMany(project => System.IO.Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, project)))
+            .Where(folder => Path.GetFileName(folder) is not ("bin" or "obj" or "Properties"))
+            .Select(folder => Path.GetRelativePath(RepositoryPaths.Root, folder).Replace('\\', '/'));
+        AssertNone(UnlistedFolders(architecture, folders), "folders not named in docs/architecture.md");
+    }
+
+    [Fact]
+    public void TheFolderRuleFindsAnUnlistedFolder() =>
+        Assert.Equal(["Directory.Api/Statistics"], UnlistedFolders("`Search`, `Coverage`", ["Directory.Api/Search", "Directory.Api/Statistics"]));
 }
