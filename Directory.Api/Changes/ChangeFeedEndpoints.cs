@@ -96,9 +96,11 @@ public static class ChangeFeedEndpoints
 
         var root = ReverseProxy.PublicBaseUrl(request);
         var self = $"{root}/api/changes.atom{(area is null ? "" : $"?{(area.Length == 5 ? "kreis" : "gemeinde")}={area}")}";
-        var title = area is null ? "Familienmanager NRW – Änderungen" : $"Familienmanager NRW – Änderungen: {geography.Find(area)!.Name}";
+        var title = area is null ? ApiTexts.FeedTitle : string.Format(CultureInfo.CurrentCulture, ApiTexts.FeedTitleArea, geography.Find(area)!.Name);
         return TypedResults.File(Write(changes, geography, root, self, title), "application/atom+xml; charset=utf-8");
     }
+
+    private static string Text(string format, params object?[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 
     private static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
 
@@ -110,10 +112,11 @@ public static class ChangeFeedEndpoints
             var xml = new XmlTextOnly(writer);
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
-            xml.WriteAttributeString("xml", "lang", null, "de");
+            // In the reader's language (Accept-Language: German or English); the changed fields' names are stored in German.
+            xml.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de");
             xml.WriteElementString("id", Atom, $"urn:uuid:{HsdsIds.For("feed", self[root.Length..])}");
             xml.WriteElementString("title", Atom, title);
-            xml.WriteElementString("subtitle", Atom, "Neue, geänderte und nicht mehr veröffentlichte Einträge zertifizierter Familienmanagerinnen und Familienmanager in Nordrhein-Westfalen.");
+            xml.WriteElementString("subtitle", Atom, ApiTexts.FeedSubtitle);
             // A feed without changes yet is as old as the project's first list format.
             xml.WriteElementString("updated", Atom, Time(changes.Count > 0 ? changes[0].ChangedAtUtc : new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
             Link(xml, "self", self, "application/atom+xml");
@@ -122,17 +125,17 @@ public static class ChangeFeedEndpoints
             xml.WriteElementString("name", Atom, "Familienmanager NRW");
             xml.WriteElementString("uri", Atom, root + "/");
             xml.WriteEndElement();
-            xml.WriteElementString("rights", Atom, "Verwaltungsgrenzen © Land NRW (dl-de/zero-2-0)");
+            xml.WriteElementString("rights", Atom, ApiTexts.FeedRights);
             foreach (var change in changes)
             {
                 var areaName = geography.Find(change.AreaKey)?.Name ?? change.AreaKey;
                 var (entryTitle, summary, link) = change.Kind switch
                 {
-                    PublicChangeKinds.Added => ($"Neu: {change.Name} ({areaName})", $"{change.Name} ist jetzt im Verzeichnis, für {areaName}.", Entry(root, change)),
-                    PublicChangeKinds.Changed => ($"Geändert: {change.Name} ({areaName})", $"Geändert: {change.Fields}.", Entry(root, change)),
-                    PublicChangeKinds.Removed => ($"Nicht mehr im Verzeichnis: ein Eintrag ({areaName})",
-                        $"Ein Eintrag für {areaName} wird nicht mehr veröffentlicht.", $"{root}/?ort={Uri.EscapeDataString(areaName)}"),
-                    _ => ("Große Aktualisierung", Many(change.Fields), root + "/"),
+                    PublicChangeKinds.Added => (Text(ApiTexts.FeedAddedTitle, change.Name, areaName), Text(ApiTexts.FeedAddedSummary, change.Name, areaName), Entry(root, change)),
+                    PublicChangeKinds.Changed => (Text(ApiTexts.FeedChangedTitle, change.Name, areaName), Text(ApiTexts.FeedChangedSummary, change.Fields), Entry(root, change)),
+                    PublicChangeKinds.Removed => (Text(ApiTexts.FeedRemovedTitle, areaName), Text(ApiTexts.FeedRemovedSummary, areaName),
+                        $"{root}/?ort={Uri.EscapeDataString(areaName)}"),
+                    _ => (ApiTexts.FeedManyTitle, Many(change.Fields), root + "/"),
                 };
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, $"urn:uuid:{HsdsIds.For("change", change.Id.ToString(CultureInfo.InvariantCulture))}");
@@ -161,7 +164,7 @@ public static class ChangeFeedEndpoints
     private static string Many(string? counts)
     {
         var parts = (counts ?? "0,0,0").Split(',');
-        return $"Viele Einträge auf einmal: {parts[0]} neu, {parts.ElementAtOrDefault(1) ?? "0"} geändert, {parts.ElementAtOrDefault(2) ?? "0"} nicht mehr im Verzeichnis.";
+        return Text(ApiTexts.FeedManySummary, parts[0], parts.ElementAtOrDefault(1) ?? "0", parts.ElementAtOrDefault(2) ?? "0");
     }
 
     private static void Link(XmlTextOnly xml, string rel, string href, string type)

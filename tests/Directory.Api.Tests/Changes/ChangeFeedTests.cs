@@ -196,6 +196,21 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFeedSpeaksTheReadersLanguage()
+    {
+        // Issue 33: its texts come from the resources, German by default, English when asked.
+        await ImportAsync(Header + "A-1;Beispiel;Anna;05966024;Stadt Olpe;02761 1;aktiv;ja\n", ListImportMode.Replace);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/changes.atom");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var feed = XDocument.Parse(await (await factory.CreateClient().SendAsync(request, Cancel)).Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal("en", (string?)feed.Root!.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("Familienmanager NRW – changes", feed.Root.Element(Atom + "title")!.Value);
+        Assert.Equal(["New: Anna Beispiel (Olpe)"], Titles(feed));
+        Assert.Equal("de", (string?)(await FeedAsync()).Root!.Attribute(XNamespace.Xml + "lang"));
+    }
+
+    [Fact]
     public async Task ThePageAndTheHsdsRootLinkTheFeed()
     {
         var page = await factory.CreateClient().GetStringAsync("/", Cancel);

@@ -152,7 +152,6 @@ public sealed partial class ArchitectureTests
         ["Directory.Core/Managers/Lists/ListRowReader.cs"] = 1,
         // To move to resources (issue 33).
         ["Directory.Api/Hsds/HsdsModel.cs"] = 14,
-        ["Directory.Api/Changes/ChangeFeedEndpoints.cs"] = 11,
         ["Directory.Core/Managers/Lists/ListReportHtml.cs"] = 1,
     };
 
