@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Directory.Api.Texts;
 using Directory.Core.Geography;
 using Directory.Core.Managers;
 using Directory.Core.Snapshot;
@@ -74,7 +75,7 @@ public sealed class HsdsModel
             ["id"] = HsdsIds.For("organization_identifier", area.Key),
             ["organization_id"] = area.OrganizationId,
             ["identifier_scheme"] = "DE-AGS",
-            ["identifier_type"] = area.Key.Length == 8 ? "Amtlicher Gemeindeschlüssel" : "Kreisschlüssel",
+            ["identifier_type"] = area.Key.Length == 8 ? HsdsTexts.IdentifierTypeAgs : HsdsTexts.IdentifierTypeKreis,
             ["identifier"] = area.Key,
         });
         organization["services"] = new JsonArray(ServiceCore(area));
@@ -88,10 +89,8 @@ public sealed class HsdsModel
         {
             ["id"] = area.ServiceId,
             ["organization_id"] = area.OrganizationId,
-            ["name"] = $"Kommunales Familienmanagement – {area.OrganizationName}",
-            ["description"] = $"Zertifizierte Familienmanagerinnen und Familienmanager für {area.OrganizationName}: Sie sorgen dafür, "
-                + "dass Angebote für Familien bekannt sind, zusammenpassen und entstehen, wo sie fehlen. Viele planen in der "
-                + "Verwaltung und beraten Familien nicht selbst; ob eine Person Ansprechpartner für Familien ist, steht bei ihrem Kontakt.",
+            ["name"] = string.Format(CultureInfo.InvariantCulture, HsdsTexts.ServiceName, area.OrganizationName),
+            ["description"] = string.Format(CultureInfo.InvariantCulture, HsdsTexts.ServiceDescription, area.OrganizationName),
             ["status"] = "active",
         };
         if (area.Managers.Max(m => m.LastChecked) is { } checkedOn)
@@ -107,8 +106,8 @@ public sealed class HsdsModel
         ["id"] = area.OrganizationId,
         ["name"] = area.OrganizationName,
         ["description"] = area.Region is { Level: RegionLevel.Kreis }
-            ? $"{area.OrganizationName}, Nordrhein-Westfalen (Kreisschlüssel {area.Key})."
-            : $"{area.OrganizationName}, Nordrhein-Westfalen (Amtlicher Gemeindeschlüssel {area.Key}).",
+            ? string.Format(CultureInfo.InvariantCulture, HsdsTexts.OrganizationKreis, area.OrganizationName, area.Key)
+            : string.Format(CultureInfo.InvariantCulture, HsdsTexts.OrganizationGemeinde, area.OrganizationName, area.Key),
     };
 
     private static JsonObject ServiceArea(HsdsArea area) => new()
@@ -116,7 +115,7 @@ public sealed class HsdsModel
         ["id"] = HsdsIds.For("service_area", area.Key),
         ["service_id"] = area.ServiceId,
         ["name"] = area.OrganizationName,
-        ["description"] = area.Key.Length == 8 ? $"Gemeinde, Amtlicher Gemeindeschlüssel {area.Key}" : $"Kreis, Kreisschlüssel {area.Key}",
+        ["description"] = string.Format(CultureInfo.InvariantCulture, area.Key.Length == 8 ? HsdsTexts.ServiceAreaGemeinde : HsdsTexts.ServiceAreaKreis, area.Key),
         ["extent"] = area.Key,
         ["extent_type"] = "text",
     };
@@ -135,7 +134,7 @@ public sealed class HsdsModel
         };
         if (m.IsApproximate)
         {
-            location["description"] = "Lage ungefähr (Postleitzahl oder Gemeinde).";
+            location["description"] = HsdsTexts.LocationApproximate;
         }
 
         // An address only where it is whole: the schema requires street, town and postcode together.
@@ -147,7 +146,7 @@ public sealed class HsdsModel
                 ["location_id"] = locationId,
                 ["address_1"] = m.Street,
                 ["city"] = m.Town,
-                ["state_province"] = "Nordrhein-Westfalen",
+                ["state_province"] = HsdsTexts.State,
                 ["postal_code"] = m.Postcode,
                 ["country"] = "DE",
                 ["address_type"] = "physical",
@@ -173,9 +172,9 @@ public sealed class HsdsModel
             ["name"] = m.DisplayName,
             ["title"] = m.FamilyContact switch
             {
-                true => "Familienmanagerin/Familienmanager (Ansprechpartner für Familien)",
-                false => "Familienmanagerin/Familienmanager (Planung in der Verwaltung, keine Beratung für Familien)",
-                null => "Familienmanagerin/Familienmanager",
+                true => HsdsTexts.ContactForFamilies,
+                false => HsdsTexts.ContactPlanning,
+                null => HsdsTexts.Contact,
             },
         };
         if (m.Organisation is not null)
@@ -217,7 +216,7 @@ public sealed class HsdsModel
             ["field_name"] = "",
             ["previous_value"] = "",
             ["replacement_value"] = "",
-            ["updated_by"] = "Familienmanager NRW (Import der Zertifizierungsliste)",
+            ["updated_by"] = HsdsTexts.UpdatedBy,
         });
 
     private static string Id(PublicFamilyManager m) => m.Id.ToString(CultureInfo.InvariantCulture);
