@@ -44,12 +44,12 @@ public static class ChangeFeedEndpoints
         var kreis = request.Query["kreis"].ToString();
         var gemeinde = request.Query["gemeinde"].ToString();
         var errors = new Dictionary<string, string[]>();
-        if (kreis.Length > 0 && (kreis.Length != 5 || geography.Find(kreis) is not { Level: RegionLevel.Kreis }))
+        if (kreis.Length > 0 && (RegionKey.LevelOf(kreis) != RegionLevel.Kreis || geography.Find(kreis) is not { Level: RegionLevel.Kreis }))
         {
             errors["kreis"] = [string.Format(ApiTexts.FeedKreisInvalid, Short(kreis))];
         }
 
-        if (gemeinde.Length > 0 && (gemeinde.Length != 8 || geography.Find(gemeinde) is not { Level: RegionLevel.Gemeinde }))
+        if (gemeinde.Length > 0 && (RegionKey.LevelOf(gemeinde) != RegionLevel.Gemeinde || geography.Find(gemeinde) is not { Level: RegionLevel.Gemeinde }))
         {
             errors["gemeinde"] = [string.Format(ApiTexts.FeedGemeindeInvalid, Short(gemeinde))];
         }
@@ -69,10 +69,10 @@ public static class ChangeFeedEndpoints
         if (area is not null)
         {
             // A Gemeinde's feed: its own entries and its Kreis's; a Kreis's: everything within; both: "many" rows for NRW.
-            var kreisOfArea = area[..5];
-            query = area.Length == 8
-                ? query.Where(c => c.AreaKey == area || c.AreaKey == kreisOfArea || c.AreaKey == "05")
-                : query.Where(c => c.AreaKey.StartsWith(area) || c.AreaKey == "05");
+            var kreisOfArea = RegionKey.DistrictOf(area);
+            query = RegionKey.IsGemeinde(area)
+                ? query.Where(c => c.AreaKey == area || c.AreaKey == kreisOfArea || c.AreaKey == RegionKey.Land)
+                : query.Where(c => c.AreaKey.StartsWith(area) || c.AreaKey == RegionKey.Land);
         }
 
         // Rows naming an entry the public cannot see now are left out (a withdrawn consent takes its name out of the
@@ -95,7 +95,7 @@ public static class ChangeFeedEndpoints
         }
 
         var root = ReverseProxy.PublicBaseUrl(request);
-        var self = $"{root}/api/changes.atom{(area is null ? "" : $"?{(area.Length == 5 ? "kreis" : "gemeinde")}={area}")}";
+        var self = $"{root}/api/changes.atom{(area is null ? "" : $"?{(RegionKey.IsGemeinde(area) ? "gemeinde" : "kreis")}={area}")}";
         var title = area is null ? ApiTexts.FeedTitle : string.Format(CultureInfo.CurrentCulture, ApiTexts.FeedTitleArea, geography.Find(area)!.Name);
         return TypedResults.File(Write(changes, geography, root, self, title), "application/atom+xml; charset=utf-8");
     }

@@ -75,7 +75,7 @@ public sealed class HsdsModel
             ["id"] = HsdsIds.For("organization_identifier", area.Key),
             ["organization_id"] = area.OrganizationId,
             ["identifier_scheme"] = "DE-AGS",
-            ["identifier_type"] = area.Key.Length == 8 ? HsdsTexts.IdentifierTypeAgs : HsdsTexts.IdentifierTypeKreis,
+            ["identifier_type"] = RegionKey.IsGemeinde(area.Key) ? HsdsTexts.IdentifierTypeAgs : HsdsTexts.IdentifierTypeKreis,
             ["identifier"] = area.Key,
         });
         organization["services"] = new JsonArray(ServiceCore(area));
@@ -115,7 +115,7 @@ public sealed class HsdsModel
         ["id"] = HsdsIds.For("service_area", area.Key),
         ["service_id"] = area.ServiceId,
         ["name"] = area.OrganizationName,
-        ["description"] = string.Format(CultureInfo.InvariantCulture, area.Key.Length == 8 ? HsdsTexts.ServiceAreaGemeinde : HsdsTexts.ServiceAreaKreis, area.Key),
+        ["description"] = string.Format(CultureInfo.InvariantCulture, RegionKey.IsGemeinde(area.Key) ? HsdsTexts.ServiceAreaGemeinde : HsdsTexts.ServiceAreaKreis, area.Key),
         ["extent"] = area.Key,
         ["extent_type"] = "text",
     };

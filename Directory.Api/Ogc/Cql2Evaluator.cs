@@ -214,33 +214,11 @@ public static class Cql2Evaluator
     {
         if (pattern is not Cql2Literal { Value: string text })
         {
-            throw new Cql2Exception("LIKE braucht ein Muster in '…'", "LIKE");
+            throw new Cql2Exception(Texts.ApiTexts.Cql2LikeNeedsPattern, "LIKE");
         }
 
-        // The non-backtracking engine matches in time linear in the value, whatever the pattern ("%a%a%a%…b" takes
-        // exponential time in a backtracking one); so no time-out is needed, and none can end a request in a 500.
-        var regex = new Regex(LikeToRegex(text), RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-        return i => value(i) is string s && regex.IsMatch(s);
-    }
-
-    /// <summary>"Olp%" → "^Olp.*$": % any run, _ one character, a backslash makes the next one literal.</summary>
-    public static string LikeToRegex(string pattern)
-    {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                regex.Append(Regex.Escape(pattern[++i].ToString()));
-            }
-            else
-            {
-                regex.Append(c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) });
-            }
-        }
-
-        return regex.Append('$').ToString();
+        var like = new Cql2LikePattern(text);
+        return i => value(i) is string s && like.Matches(s);
     }
 
     // The literal in CRS84 (longitude, latitude), as the collections compare.

@@ -1,5 +1,5 @@
-using Directory.Core.Geography;
 using Directory.Core.Geo;
+using Directory.Core.Geography;
 
 namespace Directory.Core.Coverage;
 
@@ -101,7 +101,7 @@ public sealed class CoverageModel
             key => municipalities.First(m => m.DistrictKey == key).GovernmentRegionKey, key => managersByArea.GetValueOrDefault(key), i => i);
         var regions = Aggregate(perMunicipality, i => municipalities[i].GovernmentRegionKey, "regierungsbezirk", regionNames, _ => "05",
             key => districtNames.Keys.Where(d => RegionKey.IsWithin(d, key)).Sum(d => managersByArea.GetValueOrDefault(d)), i => i);
-        var land = Aggregate(perMunicipality, _ => "05", "land", new Dictionary<string, string> { ["05"] = "Nordrhein-Westfalen" }, _ => null,
+        var land = Aggregate(perMunicipality, _ => RegionKey.Land, "land", new Dictionary<string, string> { [RegionKey.Land] = "Nordrhein-Westfalen" }, _ => null,
             _ => districtNames.Keys.Sum(d => managersByArea.GetValueOrDefault(d)), i => i).Single();
         return new CoverageResult(radiusMetres, perMunicipality, districts, regions, land);
     }

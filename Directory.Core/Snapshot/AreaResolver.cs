@@ -44,18 +44,7 @@ public sealed class AreaResolver
             return null;
         }
 
-        if (digits.Length == 12)
-        {
-            digits = digits[..5] + digits[9..];
-        }
-
-        // Excel drops the leading zero of a numeric key: 5315000 is 05315000.
-        if (digits.Length is 7 or 4 && digits.StartsWith('5'))
-        {
-            digits = "0" + digits;
-        }
-
-        var region = digits.Length is 8 or 5 ? geography.Find(digits) : null;
+        var region = RegionKey.FromDigits(digits) is { } key ? geography.Find(key) : null;
         return region?.Level is RegionLevel.Gemeinde or RegionLevel.Kreis ? region : null;
     }
 

@@ -1,3 +1,4 @@
+using Directory.Core.Geography;
 using Directory.Core.Texts;
 
 namespace Directory.Core.Managers.Lists;
@@ -26,7 +27,7 @@ public static class PublicChanges
                     ChangedAtUtc = atUtc,
                     Kind = PublicChangeKinds.Many,
                     Name = "",
-                    AreaKey = "05",
+                    AreaKey = RegionKey.Land,
                     Fields = string.Join(",", changes.Count(c => c.Kind == PublicChangeKinds.Added), changes.Count(c => c.Kind == PublicChangeKinds.Changed),
                         changes.Count(c => c.Kind == PublicChangeKinds.Removed)),
                 },

@@ -191,4 +191,22 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void TheFolderRuleFindsAnUnlistedFolder() =>
         Assert.Equal(["Directory.Api/Statistics"], UnlistedFolders("`Search`, `Coverage`", ["Directory.Api/Search", "Directory.Api/Statistics"]));
+
+    // ---- the key rules live on RegionKey -------------------------------------------------------------------------
+
+    // A key's level by its length, or its Kreis or Regierungsbezirk by its first digits, decided anywhere but
+    // RegionKey: the AGS hierarchy coded again.
+    [GeneratedRegex(@"\b([Kk]ey|area|[Aa]gs|AreaKey|digits|kreis|gemeinde)\.Length\s*(==|is|!=)\s*(8|5|3)\b|\b([Kk]ey|area|[Aa]gs|AreaKey|kreis|gemeinde)\[\.\.(5|3)\]")]
+    private static partial Regex KeyRule();
+
+    private static IEnumerable<string> KeyRulesElsewhere(Source file) =>
+        file.Path == "Directory.Core/Geography/RegionKey.cs" ? [] : KeyRule().Matches(file.Code).Select(m => $"{file.Path}: {m.Value}");
+
+    [Fact]
+    public void TheKeyHierarchyIsCodedOnlyInRegionKey() =>
+        AssertNone(Sources("Directory.Core", "Directory.Api").SelectMany(KeyRulesElsewhere), "AGS rules outside RegionKey");
+
+    [Fact]
+    public void TheKeyRuleFindsTheHierarchyCodedAgain() =>
+        Assert.Equal(2, KeyRulesElsewhere(new("Directory.Api/Hsds/HsdsModel.cs", "var type = area.Key.Length == 8 ? a : b; var kreis = ags[..5];")).Count());
 }
