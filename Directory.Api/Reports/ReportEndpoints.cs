@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Threading.RateLimiting;
 using Directory.Api.Problems;
 using Directory.Api.Security;
 using Directory.Api.Texts;
@@ -48,17 +47,7 @@ public static class ReportEndpoints
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ReportOptions>>((options, reportOptions) =>
         {
             var perHour = reportOptions.Value.PerHour;
-            options.AddPolicy(ReportsPolicy, context =>
-                perHour == 0
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = perHour,
-                            Window = TimeSpan.FromHours(1),
-                            QueueLimit = 0,
-                            AutoReplenishment = true,
-                        }));
+            options.AddPolicy(ReportsPolicy, context => RequestLimits.PerClient(context, perHour, TimeSpan.FromHours(1)));
         });
         return services;
     }

@@ -57,16 +57,7 @@ public static class RequestLimits
             // themselves (StaffServices), not of a path: "/verwaltung/anmelden/" and "/Verwaltung//Anmelden" reach the
             // same page and so the same limit.
             options.AddPolicy(PasswordAttemptsPolicy, context =>
-                signIns == 0 || !HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = signIns,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                            AutoReplenishment = true,
-                        }));
+                PerClient(context, HttpMethods.IsPost(context.Request.Method) ? signIns : 0, TimeSpan.FromMinutes(1)));
             options.GlobalLimiter = publicApi;
         });
         // Reading a form (sign-in, edit, upload) never buffers more than the upload limit allows.
@@ -99,6 +90,16 @@ public static class RequestLimits
     }
 
     private static long UploadBodyLimit(SecurityOptions security) => 2 * security.MaxUploadBytes;
+
+    /// <summary>
+    /// A policy's partition: <paramref name="permits"/> requests per client address and <paramref name="window"/>
+    /// (none for 0, which turns the limit off), for the limits that endpoints carry themselves.
+    /// </summary>
+    public static RateLimitPartition<string> PerClient(HttpContext context, int permits, TimeSpan window) =>
+        permits == 0
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionOf(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
