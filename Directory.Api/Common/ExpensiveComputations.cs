@@ -40,8 +40,8 @@ public sealed class ComputationOptions
 /// <summary>
 /// The queue in front of the snapshot-level computations (<see cref="ComputationOptions"/>), as an endpoint filter: a
 /// permit from one concurrency limiter, given up when the client goes away; the road network awaited (not blocked
-/// on) when minutes are asked; and the handler's cancellation token (and the request's) replaced by one that also
-/// ends with the work budget, which the computations observe.
+/// on) when minutes are asked; and the handler's cancellation token replaced by one that also ends with the work
+/// budget, which the computations observe.
 /// </summary>
 public sealed class ExpensiveComputations(IOptions<ComputationOptions> options) : IDisposable
 {
@@ -88,8 +88,8 @@ public sealed class ExpensiveComputations(IOptions<ComputationOptions> options) 
 
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
             budget.CancelAfter(TimeSpan.FromSeconds(settings.WorkSeconds));
-            http.RequestAborted = budget.Token;
-            // The handler's arguments are bound before filters run: its CancellationToken is swapped here.
+            // The handler's arguments are bound before filters run: its CancellationToken is swapped here (the
+            // request's own is left alone: ending it would abort the answer, not send the 503).
             for (var i = 0; i < context.Arguments.Count; i++)
             {
                 if (context.Arguments[i] is CancellationToken)
@@ -116,10 +116,6 @@ public sealed class ExpensiveComputations(IOptions<ComputationOptions> options) 
             catch (OperationCanceledException) when (budget.IsCancellationRequested && !clientGone.IsCancellationRequested)
             {
                 return Busy(http, settings.WorkSeconds);
-            }
-            finally
-            {
-                http.RequestAborted = clientGone;
             }
         }
     }

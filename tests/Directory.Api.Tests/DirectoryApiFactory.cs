@@ -99,6 +99,10 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("ConnectionStrings:Directory", DirectoryDatabase.ToConnectionString(Database));
         builder.UseSetting("Directory:GeographySource", RepositoryPaths.Data);
+        // Suites run side by side on two cores: a computation may take many times its usual time, and the budget's
+        // 503 (tested on a host of its own, ExpensiveComputationsTests) is not what these tests are about.
+        builder.UseSetting("Limits:Computations:WorkSeconds", "600");
+        builder.UseSetting("Limits:Computations:QueueSeconds", "600");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -74,6 +74,8 @@ public sealed class TravelTimePageTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("minuten=15", page.Url);
         await Assertions.Expect(page.Locator("#csv-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("minutes=15&mode=car"));
         await Assertions.Expect(page.Locator("#planning-caption")).ToContainTextAsync("15 Min. mit dem Auto");
+        // Planning in minutes is answered for a Kreis or a Gemeinde only (issue 32): for NRW the page says so.
+        await Assertions.Expect(page.Locator("#planning-summary")).ToContainTextAsync("für einen Kreis oder eine Gemeinde");
         await BrowserFixture.InjectAxeAsync(page);
         Assert.Equal(0, (await BrowserFixture.AxeViolationsAsync(page)).GetArrayLength());
 

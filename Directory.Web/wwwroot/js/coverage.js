@@ -340,10 +340,22 @@ async function renderPlanning() {
   const reach = inMinutes()
     ? `minutes=${Math.min(state.minutes, 30)}&mode=${state.reach === 'auto' ? 'car' : 'foot'}` : `radiusKm=${form.radius.value}`;
   form.radius.disabled = inMinutes();
-  const answer = await getJson(`/api/planning/suggestions?${reach}&count=${form.count.value}&target=${target}`
-    + `${region ? `&within=${region}` : ''}${dateParam()}`);
   const who = t(target === 'children' ? 'cov.planning.children' : 'cov.planning.residents');
   const where = region ? regionName(region) : 'NRW';
+  // Planning in minutes is one road search per candidate cell: the service answers it for a Kreis (or a Gemeinde)
+  // only, so for NRW or a Regierungsbezirk the page says so instead of asking.
+  if (inMinutes() && region.length !== 5) {
+    const minutes = { minutes: Math.min(state.minutes, 30), mode: state.reach === 'auto' ? 'car' : 'foot' };
+    document.getElementById('planning-caption').textContent =
+      t('cov.planning.caption', { region: where, radius: planningReach(minutes), target: who }) + standText();
+    document.getElementById('planning-summary').textContent = t('cov.planning.needsKreis');
+    document.querySelector('#planning-table tbody').replaceChildren();
+    planningLayer?.remove();
+    return;
+  }
+
+  const answer = await getJson(`/api/planning/suggestions?${reach}&count=${form.count.value}&target=${target}`
+    + `${region ? `&within=${region}` : ''}${dateParam()}`);
   document.getElementById('planning-caption').textContent =
     t('cov.planning.caption', { region: where, radius: planningReach(answer), target: who }) + standText();
   const values = { target: who, region: where, radius: planningReach(answer) };

@@ -171,7 +171,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
             Assert.Equal("Beispiel", stored.Surname);
             Assert.Equal("Stadt Olpe", stored.Organisation);
             // Text stored before the import cleaned it (an older version, another tool): the feed must not fail on it.
-            db.PublicChanges.Add(new PublicChange { ChangedAtUtc = DateTime.UtcNow, Kind = PublicChangeKinds.Added, ManagerId = stored.Id, Name = "Alt\u000BName\u0000", AreaKey = "05966024" });
+            db.PublicChanges.Add(new PublicChange { ChangedAtUtc = DateTime.UtcNow, Kind = PublicChangeKinds.Added, ManagerId = stored.Id, Name = "Alt\u000BName\u0001", AreaKey = "05966024" });
             await db.SaveChangesAsync(Cancel);
         }
 
