@@ -113,7 +113,9 @@ public sealed class ExpensiveComputations(IOptions<ComputationOptions> options) 
 
                 return await next(context);
             }
-            catch (OperationCanceledException) when (budget.IsCancellationRequested && !clientGone.IsCancellationRequested)
+            // This request's budget, or (with more than one at a time) that of another request whose computation this
+            // one was waiting for: either way the work did not finish, and the client may ask again.
+            catch (OperationCanceledException) when (!clientGone.IsCancellationRequested)
             {
                 return Busy(http, settings.WorkSeconds);
             }
