@@ -275,8 +275,9 @@ public sealed partial class StaffSessionTests : IAsyncLifetime
 
         var (unknown, known) = (times["niemand"].Min(), times["erika"].Min());
 
-        // The form's GET is in both; the floor (400 ms) dominates either way.
-        Assert.True(unknown >= 400 && known >= 400, $"{unknown} / {known} ms");
+        // The form's GET is in both; the floor (400 ms, less a timer's tick: a delay may end a millisecond early)
+        // dominates either way.
+        Assert.True(unknown >= 390 && known >= 390, $"{unknown} / {known} ms");
         Assert.True(Math.Abs(known - unknown) < 100, $"known {known:0} ms, unknown {unknown:0} ms");
     }
 
