@@ -42,11 +42,17 @@ public static class ListReportHtml
         if (report.Problems.Count > 0)
         {
             html.Append("<table class=\"report-problems\"><caption>").Append(E(ListTexts.ReportProblemsCaption))
-                .Append("</caption><thead><tr><th scope=\"col\">Art</th><th scope=\"col\">Zeile</th><th scope=\"col\">Spalte</th><th scope=\"col\">Problem</th></tr></thead><tbody>");
+                .Append("</caption><thead><tr>");
+            foreach (var column in (string[])[ListTexts.ReportColumnKind, ListTexts.ReportColumnRow, ListTexts.ReportColumnColumn, ListTexts.ReportColumnProblem])
+            {
+                html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+            }
+
+            html.Append("</tr></thead><tbody>");
             foreach (var problem in report.Problems)
             {
                 var kind = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
-                html.Append($"<tr class=\"{kind}\"><td>").Append(kind == "error" ? "Fehler" : "Warnung").Append("</td><td>")
+                html.Append($"<tr class=\"{kind}\"><td>").Append(E(kind == "error" ? ListTexts.ReportKindError : ListTexts.ReportKindWarning)).Append("</td><td>")
                     .Append(problem.Row?.ToString() ?? "").Append("</td><td>").Append(E(problem.Column)).Append("</td><td>")
                     .Append(E(problem.Message)).Append("</td></tr>");
             }
