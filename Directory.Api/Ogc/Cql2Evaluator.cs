@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Directory.Api.Ogc.Filters;
 using Directory.Core.Geo;
 using NetTopologySuite.Geometries;
