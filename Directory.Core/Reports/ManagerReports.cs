@@ -44,8 +44,10 @@ public static class ManagerReports
     {
         var open = db.ManagerReports.AsNoTracking().Where(r => r.DoneAtUtc == null);
         var total = await open.CountAsync(cancellationToken);
+        // A page past the last shows the last (and ?seite=2147483647 cannot overflow the offset).
+        var lastPage = Math.Max(1, (total + size - 1) / size);
         var reports = await open.OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
-            .Skip((Math.Max(page, 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
+            .Skip((Math.Clamp(page, 1, lastPage) - 1) * size).Take(size).ToListAsync(cancellationToken);
         return (reports, total);
     }
 

@@ -300,6 +300,8 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(20, System.Text.RegularExpressions.Regex.Count(last, "id=\"meldung-"));
         Assert.Contains(">Meldung 119<", last);
         Assert.DoesNotContain("rel=\"next\"", last);
+        // A page past the end (even one whose offset would overflow) is the last page.
+        Assert.Contains("Seite 3 von 3", await browser.TextAsync("/verwaltung/meldungen?seite=2147483647"));
     }
 
     [Fact]

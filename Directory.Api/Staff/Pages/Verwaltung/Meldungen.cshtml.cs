@@ -38,6 +38,7 @@ public sealed class ReportsModel(DirectoryDbContext db) : PageModel
         PageNumber = Math.Max(1, PageNumber);
         var (open, total) = await ManagerReports.OpenAsync(db, PageNumber, PageSize, cancellationToken);
         Total = total;
+        PageNumber = Math.Min(PageNumber, Pages);
         Open = open.GroupBy(r => r.ManagerId).ToList();
         var ids = Open.Select(g => g.Key).ToList();
         Existing = (await db.FamilyManagers.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
