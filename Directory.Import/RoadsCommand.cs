@@ -41,10 +41,20 @@ internal static class RoadsCommand
         try
         {
             // Progress on the error stream, so that the report on standard output stays one line a script can read.
-            var progress = new ReportAtOnce(p => error.WriteLine(string.Format(german, CliTexts.RoadsProgress,
+            var progress = new ReportAtOnce<RoadImportProgress>(p => error.WriteLine(string.Format(german, CliTexts.RoadsProgress,
                 p.Phase switch { "ways" => CliTexts.RoadsPhaseWays, "nodes" => CliTexts.RoadsPhaseNodes, _ => CliTexts.RoadsPhaseGraph },
                 p.Done, stopwatch.Elapsed.TotalSeconds)));
-            network = OsmRoadReader.Read(path, progress, cancellationToken);
+            var graph = OsmRoadReader.Read(path, progress, cancellationToken);
+            // Travel times are searches of contraction hierarchies, prepared here once rather than at every start.
+            var percent = -1;
+            network = RoadNetwork.Prepare(graph, new ReportAtOnce<double>(share =>
+            {
+                if ((int)(share * 10) * 10 is var step && step > percent)
+                {
+                    percent = step;
+                    error.WriteLine(string.Format(german, CliTexts.RoadsPreparing, step, stopwatch.Elapsed.TotalSeconds));
+                }
+            }), cancellationToken);
         }
         catch (RoadImportException ex)
         {
@@ -72,8 +82,8 @@ internal static class RoadsCommand
     }
 
     // Progress<T> would post to the thread pool, and lines could arrive after the report.
-    private sealed class ReportAtOnce(Action<RoadImportProgress> report) : IProgress<RoadImportProgress>
+    private sealed class ReportAtOnce<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(RoadImportProgress value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

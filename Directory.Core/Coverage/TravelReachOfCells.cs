@@ -1,23 +1,25 @@
 using Directory.Core.Geo;
 using Directory.Core.Roads;
+using Directory.Core.Roads.Hierarchy;
 using NetTopologySuite.Geometries;
 
 namespace Directory.Core.Coverage;
 
 /// <summary>
 /// For planning in minutes: which cells of the grid a family manager at a cell's centre would reach within
-/// <see cref="Minutes"/>, by the same rules as <see cref="TravelTimeCoverage"/> — over the network (one bounded search
-/// backwards from the site, the way families travel to it) for cells on the network, by straight line for cells more
-/// than 1 km from it, and by straight line only for a site that lies off the network.
+/// <see cref="Minutes"/>, by the same rules as <see cref="TravelTimeCoverage"/> — over the network for cells on the
+/// network (the way families travel to the site: one upward search backwards from the site, then a sweep over the part
+/// of the hierarchy the grid's cells need, RPHAST), by straight line for cells more than 1 km from it, and by straight
+/// line only for a site that lies off the network.
 /// </summary>
 public sealed class TravelReachOfCells
 {
     private readonly CoverageGrid grid;
-    private readonly RoadNetwork network;
-    private readonly TravelMode mode;
     private readonly int[] nodeOfCell;
     private readonly float[] accessOfCell;
-    private readonly Dictionary<int, List<int>> cellsAtNode = [];
+    private readonly HierarchySelection selection;
+    private readonly int[] positionOfCell;
+    private readonly ThreadLocal<int[]> times;
     private readonly PointGrid<int>? offNetwork;
     private readonly PointGrid<int> all;
     private readonly double straightLineMetres;
@@ -25,7 +27,7 @@ public sealed class TravelReachOfCells
     /// <summary>Joins every cell to the network once.</summary>
     public TravelReachOfCells(CoverageGrid grid, RoadNetwork network, TravelMode mode, double minutes)
     {
-        (this.grid, this.network, this.mode, Minutes) = (grid, network, mode, minutes);
+        (this.grid, Minutes) = (grid, minutes);
         nodeOfCell = new int[grid.Count];
         accessOfCell = new float[grid.Count];
         var off = new List<int>();
@@ -34,12 +36,6 @@ public sealed class TravelReachOfCells
             if (network.Snap(grid.X[c], grid.Y[c], mode) is { } snapped)
             {
                 (nodeOfCell[c], accessOfCell[c]) = (snapped.Node, TravelTimes.AccessSeconds(snapped.Metres, mode));
-                if (!cellsAtNode.TryGetValue(snapped.Node, out var cells))
-                {
-                    cellsAtNode[snapped.Node] = cells = [];
-                }
-
-                cells.Add(c);
             }
             else
             {
@@ -48,6 +44,9 @@ public sealed class TravelReachOfCells
             }
         }
 
+        selection = network.Hierarchy(mode).Select(nodeOfCell.Where(node => node >= 0));
+        positionOfCell = [.. nodeOfCell.Select(node => node >= 0 ? selection.PositionOfNode(node) : -1)];
+        times = new ThreadLocal<int[]>(() => new int[selection.Count]);
         Coordinate At(int c) => new(grid.X[c], grid.Y[c]);
         offNetwork = off.Count == 0 ? null : new PointGrid<int>(off, At, c => c);
         all = new PointGrid<int>(Enumerable.Range(0, grid.Count), At, c => c);
@@ -76,19 +75,10 @@ public sealed class TravelReachOfCells
             yield break;
         }
 
-        var limit = (float)(Minutes * 60);
-        foreach (var (node, seconds) in network.Reachable(mode, nodeOfCell[site], accessOfCell[site], limit, towards: true))
+        var limit = RoadNetwork.Milliseconds((float)(Minutes * 60));
+        foreach (var cell in OnNetworkReaching(site, limit))
         {
-            if (cellsAtNode.TryGetValue(node, out var cells))
-            {
-                foreach (var cell in cells)
-                {
-                    if (seconds + accessOfCell[cell] <= limit)
-                    {
-                        yield return cell;
-                    }
-                }
-            }
+            yield return cell;
         }
 
         if (offNetwork is not null)
@@ -98,6 +88,23 @@ public sealed class TravelReachOfCells
                 yield return cell;
             }
         }
+    }
+
+    // Read at once: the times array is this thread's, and another enumeration on it would overwrite them.
+    private List<int> OnNetworkReaching(int site, int limit)
+    {
+        var ms = times.Value!;
+        selection.Hierarchy.Towards(selection, nodeOfCell[site], RoadNetwork.Milliseconds(accessOfCell[site]), limit, ms);
+        var cells = new List<int>();
+        for (var cell = 0; cell < grid.Count; cell++)
+        {
+            if (positionOfCell[cell] >= 0 && (long)ms[positionOfCell[cell]] + RoadNetwork.Milliseconds(accessOfCell[cell]) <= limit)
+            {
+                cells.Add(cell);
+            }
+        }
+
+        return cells;
     }
 
     private IEnumerable<int> WithinStraightLine(PointGrid<int> cells, double x, double y)

@@ -3,17 +3,13 @@ using System.Numerics;
 namespace Directory.Core.Roads;
 
 /// <summary>
-/// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990) for Dijkstra's searches: a priority queue for keys that never
-/// fall below the last one taken out, as a search's times do. Keys are times in 1/128 s; the searches keep exact times
-/// beside them and put a node in again when its time improves, so the coarse key only orders the work. .NET's
-/// PriorityQueue took 75 ns per element in and out at a search's size; with this queue a search from a place on the
-/// generated NRW network took 0.18 ms instead of 0.21 (docs/performance.md).
+/// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990), the one priority queue of the road searches: for keys that
+/// never fall below the last one taken out, as the times of a Dijkstra search, an upward search of the hierarchy or a
+/// witness search do. Keys are whole milliseconds, the searches' own weights. .NET's PriorityQueue took 75 ns per
+/// element in and out at a search's size; this queue about half.
 /// </summary>
 internal sealed class RadixQueue
 {
-    /// <summary>Key units per second.</summary>
-    public const float KeysPerSecond = 128;
-
     [ThreadStatic]
     private static RadixQueue? ofThisThread;
 
@@ -40,9 +36,6 @@ internal sealed class RadixQueue
         (last, count) = (0, 0);
     }
 
-    /// <summary>The key of <paramref name="seconds"/>.</summary>
-    public static uint Key(float seconds) => (uint)Math.Min(seconds * KeysPerSecond, uint.MaxValue);
-
     /// <summary>Adds <paramref name="node"/> at <paramref name="key"/>, which must not be below the last key taken out.</summary>
     public void Push(uint key, int node)
     {
@@ -51,11 +44,11 @@ internal sealed class RadixQueue
     }
 
     /// <summary>Takes out a node with the smallest key; false when the queue is empty.</summary>
-    public bool TryPop(out int node)
+    public bool TryPop(out int node, out uint key)
     {
         if (count == 0)
         {
-            node = -1;
+            (node, key) = (-1, 0);
             return false;
         }
 
@@ -71,9 +64,9 @@ internal sealed class RadixQueue
 
             var bucket = buckets[i];
             var smallest = uint.MaxValue;
-            foreach (var (key, _) in bucket)
+            foreach (var entry in bucket)
             {
-                smallest = Math.Min(smallest, key);
+                smallest = Math.Min(smallest, entry.Key);
             }
 
             last = smallest;
@@ -85,7 +78,7 @@ internal sealed class RadixQueue
             bucket.Clear();
         }
 
-        node = zero[^1].Node;
+        (key, node) = zero[^1];
         zero.RemoveAt(zero.Count - 1);
         count--;
         return true;

@@ -20,11 +20,11 @@ public readonly record struct RoadPlace(double X, double Y, int Node, float Acce
 public static class TravelTimes
 {
     /// <summary>
-    /// The most nodes one search from a place may take out of its queue: about a 15 km circle of NRW's streets. With
-    /// 140 family managers the tenth nearest can be 40 km away, and a search that far would take a large part of a
-    /// second; what lies beyond gets the straight-line estimate, marked as such.
+    /// Walks longer than this are not routed but estimated by straight line, marked as such: no family has a use for
+    /// "seven hours on foot", and a bounded search stays cheap where walking has no hierarchy to climb (the core of
+    /// <see cref="Hierarchy.ContractionHierarchy"/>).
     /// </summary>
-    public const int MaxSearchNodes = 200_000;
+    public const double MaxRoutedWalkMinutes = 120;
 
     /// <summary>Speed of the access leg by car.</summary>
     public const double CarAccessKmh = 20;
@@ -44,10 +44,10 @@ public static class TravelTimes
 
     /// <summary>
     /// Minutes from (<paramref name="originX"/>, <paramref name="originY"/>) to each destination (EPSG:25832), in
-    /// <paramref name="mode"/>: one search from the origin that stops at the last destination. A destination the
-    /// search does not reach within a generous bound (two and a half times the straight line at a slow speed, and
-    /// <see cref="MaxSearchNodes"/>) gets the straight-line estimate, so an island of the network or a far destination
-    /// cannot make a search walk all of NRW.
+    /// <paramref name="mode"/>: one search of the mode's hierarchy from the origin to the destinations. A destination
+    /// not reached within a generous bound (two and a half times the straight line at a slow speed) gets the
+    /// straight-line estimate, as one on an island of the network does, and so does a walk longer than
+    /// <see cref="MaxRoutedWalkMinutes"/>.
     /// </summary>
     public static TravelEstimate[] From(RoadNetwork network, TravelMode mode, double originX, double originY,
         IReadOnlyList<(double X, double Y)> destinations) =>
@@ -88,7 +88,12 @@ public static class TravelTimes
 
         var slowKmh = mode == TravelMode.Car ? CarAccessKmh : RoadNetwork.WalkingKmh;
         var limit = (float)Math.Max(600, 2.5 * (farthest + (2 * RoadNetwork.SnapLimitMetres)) * 3.6 / slowKmh);
-        var seconds = network.SecondsFrom(mode, origin.Node, origin.AccessSeconds, [.. targets], limit, MaxSearchNodes);
+        if (mode == TravelMode.Foot)
+        {
+            limit = (float)Math.Min(limit, MaxRoutedWalkMinutes * 60);
+        }
+
+        var seconds = network.SecondsFrom(mode, origin.Node, origin.AccessSeconds, targets, limit);
         for (var k = 0; k < targets.Count; k++)
         {
             if (float.IsFinite(seconds[k]))

@@ -6,12 +6,13 @@ using Directory.Core.Managers.Lists;
 using Directory.Seeds.Generator;
 
 // Usage: dotnet run --project seeds/generator -- [--out FILE] [--count N] [--seed N] [--data DIR]
-//        dotnet run --project seeds/generator -- --roads FILE.osm.pbf [--side N]   (a generated NRW-sized road network)
+//        dotnet run --project seeds/generator -- --roads FILE.osm.pbf [--side N] [--uniform]
+//          (a generated NRW-sized road network: with a road hierarchy, or with --uniform a grid of streets)
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--")).ToDictionary(p => p.a, p => args.ElementAtOrDefault(p.i + 1));
 if (options.GetValueOrDefault("--roads") is { } roads)
 {
     var side = int.Parse(options.GetValueOrDefault("--side") ?? "2236", CultureInfo.InvariantCulture);
-    var (nodes, ways) = RoadGridGenerator.Write(roads, side);
+    var (nodes, ways) = args.Contains("--uniform") ? RoadGridGenerator.Write(roads, side) : RoadHierarchyGenerator.Write(roads, side);
     Console.WriteLine($"{nodes} nodes and {ways} ways written to {roads}.");
     return;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Directory.Core.Roads;
 using Directory.Core.Roads.Import;
 using Directory.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public sealed class TravelTimePageTests(BrowserFixture browser) : IClassFixture<
             "DOM-0001;Domhof;Dora;05334002;Stadt Aachen;52062;Aachen;01.06.2020;aktiv;ja;50,774722;6,083889\n", Encoding.UTF8);
         if (await browser.Services.GetRequiredService<Directory.Core.Snapshot.SnapshotProvider>().Current.Served.Roads is null)
         {
-            await browser.ImportRoadsAsync(OsmRoadReader.Read(RepositoryPaths.OsmExtract("aachen.osm.pbf")), list);
+            await browser.ImportRoadsAsync(RoadNetwork.Prepare(OsmRoadReader.Read(RepositoryPaths.OsmExtract("aachen.osm.pbf"))), list);
         }
     }
 

@@ -6,37 +6,29 @@ using OsmSharp.Streams;
 
 namespace Directory.Core.Roads.Import;
 
-/// <summary>A problem with a road file: nothing was written. The message is for people (German).</summary>
-public sealed class RoadImportException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>How far a road import is: the phase ("ways", "nodes", "graph") and the objects read in it.</summary>
-public readonly record struct RoadImportProgress(string Phase, long Done);
-
 /// <summary>
-/// Reads an OpenStreetMap extract (PBF) into a <see cref="RoadNetwork"/>, in two passes over the file, so that only
+/// Reads an OpenStreetMap extract (PBF) into a <see cref="RoadGraph"/>, in two passes over the file, so that only
 /// the nodes of roads are ever held: first the ways (which of them are roads for car or foot, <see cref="RoadProfile"/>,
 /// and which nodes they use), then those nodes' positions. A node used by two ways, or at the end of one, becomes a
 /// junction; the nodes between two junctions only add to the length of the stretch (measured on the ellipsoid's
 /// local plane, as a route planner does), so the network keeps junctions, not every bend.
-/// <para>Before any of that the file's block structure is walked: a file that is not a PBF, or one that ends inside a
-/// block (a download cut short), is refused with a message saying so, rather than read as far as it goes.</para>
+/// <para>Before any of that the file's block structure is walked (<see cref="PbfBlocks"/>): a file that is not a PBF,
+/// or one that ends inside a block (a download cut short), is refused with a message saying so.</para>
 /// </summary>
 public static class OsmRoadReader
 {
     private const double EarthRadiusMetres = 6_371_008.8;
     private const int ProgressEvery = 1_000_000;
 
-    // Limits that keep a hostile file from taking the machine's memory. The format's own: a blob of at most 32 MiB,
-    // compressed or not. Ours: NRW's extract has a few thousand blocks and about 30 million nodes on roads.
-    private const int MaxBlobBytes = 32 << 20;
-    private const int MaxBlocks = 100_000;
+    // A limit that keeps a hostile file from taking the machine's memory (the blocks': PbfBlocks): NRW's extract has
+    // about 30 million nodes on roads.
     private const int MaxRoadNodeReferences = 100_000_000;
 
     // Nodes farther out than this margin around NRW's box are not read: a road leaving the state ends there.
     private const double MarginDegrees = 0.3;
 
     /// <summary>Reads <paramref name="path"/>; a <see cref="RoadImportException"/> names what is wrong with it.</summary>
-    public static RoadNetwork Read(string path, IProgress<RoadImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static RoadGraph Read(string path, IProgress<RoadImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -44,7 +36,7 @@ public static class OsmRoadReader
             throw new RoadImportException(string.Format(RoadTexts.NotFound, path));
         }
 
-        CheckBlocks(path, name);
+        PbfBlocks.Check(path, name);
         try
         {
             return ReadChecked(path, name, progress, cancellationToken);
@@ -55,7 +47,7 @@ public static class OsmRoadReader
         }
     }
 
-    private static RoadNetwork ReadChecked(string path, string name, IProgress<RoadImportProgress>? progress, CancellationToken cancellationToken)
+    private static RoadGraph ReadChecked(string path, string name, IProgress<RoadImportProgress>? progress, CancellationToken cancellationToken)
     {
         // Pass 1: the roads and the nodes they use, in order.
         List<long>? refs = [];
@@ -254,7 +246,7 @@ public static class OsmRoadReader
             throw new RoadImportException(string.Format(RoadTexts.OutsideNrw, name, inNrw, count));
         }
 
-        return RoadNetwork.Build(x, y, edges);
+        return RoadGraph.Build(x, y, edges);
     }
 
     /// <summary>Length of a short stretch between two positions (1e-7 degrees), on the local tangent plane.</summary>
@@ -264,210 +256,5 @@ public static class OsmRoadReader
         var dy = (lat2 - lat1) * radians * EarthRadiusMetres;
         var dx = (lon2 - lon1) * radians * EarthRadiusMetres * Math.Cos((lat1 + lat2) / 2.0 * radians);
         return Math.Sqrt((dx * dx) + (dy * dy));
-    }
-
-    /// <summary>
-    /// Walks the PBF's blocks (OSM PBF format: a 4-byte big-endian length, a BlobHeader whose field 1 is the type and
-    /// field 3 the size of the blob that follows): the first must be "OSMHeader", and the file must end where a
-    /// block ends.
-    /// </summary>
-    private static void CheckBlocks(string path, string name)
-    {
-        using var stream = File.OpenRead(path);
-        var length = stream.Length;
-        long position = 0;
-        var block = 0;
-        Span<byte> prefix = stackalloc byte[4];
-        var header = new byte[64 * 1024];
-        var blob = new byte[MaxBlobBytes];
-        while (position < length)
-        {
-            if (++block > MaxBlocks)
-            {
-                throw new RoadImportException(string.Format(RoadTexts.TooManyBlocks, name, MaxBlocks));
-            }
-
-            if (length - position < 4)
-            {
-                throw Truncated();
-            }
-
-            stream.ReadExactly(prefix);
-            var headerLength = BinaryPrimitives.ReadInt32BigEndian(prefix);
-            if (headerLength <= 0 || headerLength > header.Length)
-            {
-                throw block == 1 ? new RoadImportException(string.Format(RoadTexts.NotPbf, name)) : new RoadImportException(string.Format(RoadTexts.Damaged, name, $"block {block}"));
-            }
-
-            if (length - position - 4 < headerLength)
-            {
-                throw block == 1 ? new RoadImportException(string.Format(RoadTexts.NotPbf, name)) : Truncated();
-            }
-
-            stream.ReadExactly(header.AsSpan(0, headerLength));
-            var (type, dataSize) = BlobHeader(header.AsSpan(0, headerLength));
-            if (block == 1 && type != "OSMHeader")
-            {
-                throw new RoadImportException(string.Format(RoadTexts.NotPbf, name));
-            }
-
-            if (type is null || dataSize < 0)
-            {
-                throw new RoadImportException(string.Format(RoadTexts.Damaged, name, $"block {block}"));
-            }
-
-            position += 4 + headerLength;
-            if (length - position < dataSize)
-            {
-                throw Truncated();
-            }
-
-            if (dataSize > MaxBlobBytes)
-            {
-                throw new RoadImportException(string.Format(RoadTexts.BlockTooLarge, name, block, MaxBlobBytes));
-            }
-
-            // Unpacked as the reader will unpack it, counting: a small block that inflates to gigabytes stops here.
-            stream.ReadExactly(blob.AsSpan(0, (int)dataSize));
-            long inflated;
-            try
-            {
-                inflated = InflatedBytes(blob.AsMemory(0, (int)dataSize));
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new RoadImportException(string.Format(RoadTexts.Damaged, name, $"block {block}: {ex.Message}"), ex);
-            }
-
-            if (inflated > MaxBlobBytes)
-            {
-                throw new RoadImportException(string.Format(RoadTexts.BlockTooLarge, name, block, MaxBlobBytes));
-            }
-
-            position += dataSize;
-        }
-
-        if (block == 0)
-        {
-            throw new RoadImportException(string.Format(RoadTexts.NotPbf, name));
-        }
-
-        RoadImportException Truncated() => new(string.Format(RoadTexts.Truncated, name, block, length));
-    }
-
-    // The bytes a Blob unpacks to (its raw data, or its zlib data inflated), counted up to one more than the limit.
-    private static long InflatedBytes(ReadOnlyMemory<byte> blob)
-    {
-        var bytes = blob.Span;
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            if (Varint(bytes, ref at) is not { } tag)
-            {
-                return 0;
-            }
-
-            if ((tag & 7) == 0)
-            {
-                if (Varint(bytes, ref at) is null)
-                {
-                    return 0;
-                }
-
-                continue;
-            }
-
-            if ((tag & 7) != 2 || Varint(bytes, ref at) is not { } fieldLength || (ulong)(bytes.Length - at) < fieldLength)
-            {
-                return 0;
-            }
-
-            var field = blob.Slice(at, (int)fieldLength);
-            at += (int)fieldLength;
-            switch (tag >> 3)
-            {
-                case 1:
-                    return field.Length;
-                case 3:
-                    using (var inflating = new System.IO.Compression.ZLibStream(new MemoryStream(field.ToArray(), writable: false), System.IO.Compression.CompressionMode.Decompress))
-                    {
-                        var buffer = new byte[81_920];
-                        long total = 0;
-                        int read;
-                        while (total <= MaxBlobBytes && (read = inflating.Read(buffer)) > 0)
-                        {
-                            total += read;
-                        }
-
-                        return total;
-                    }
-            }
-        }
-
-        return 0;
-    }
-
-    // The two fields of a BlobHeader that matter (protobuf: tag = field << 3 | wire type); null type when it is not one.
-    private static (string? Type, long DataSize) BlobHeader(ReadOnlySpan<byte> bytes)
-    {
-        string? type = null;
-        long size = -1;
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            if (Varint(bytes, ref at) is not { } tag)
-            {
-                return (null, -1);
-            }
-
-            switch (tag & 7)
-            {
-                case 0:
-                    if (Varint(bytes, ref at) is not { } value)
-                    {
-                        return (null, -1);
-                    }
-
-                    if (tag >> 3 == 3)
-                    {
-                        size = (long)value;
-                    }
-
-                    break;
-                case 2:
-                    if (Varint(bytes, ref at) is not { } fieldLength || (ulong)(bytes.Length - at) < fieldLength)
-                    {
-                        return (null, -1);
-                    }
-
-                    if (tag >> 3 == 1)
-                    {
-                        type = System.Text.Encoding.ASCII.GetString(bytes.Slice(at, (int)fieldLength));
-                    }
-
-                    at += (int)fieldLength;
-                    break;
-                default:
-                    return (null, -1);
-            }
-        }
-
-        return (type, size);
-    }
-
-    private static ulong? Varint(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64 && at < bytes.Length; shift += 7)
-        {
-            var b = bytes[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        return null;
     }
 }

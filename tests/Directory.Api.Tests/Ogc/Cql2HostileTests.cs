@@ -100,9 +100,10 @@ public sealed class Cql2HostileTests : IAsyncLifetime
         // "%a%a%a…%b" against a long run of a's: exponential for a backtracking engine, which the old 100 ms time-out
         // turned into a 500. The Gemeinde names are short; the long value is tested directly on the pattern.
         var pattern = string.Concat(Enumerable.Repeat("%a", 30)) + "%b";
-        var watch = Stopwatch.StartNew();
         var (status, body) = await FilterAsync($"name LIKE '{pattern}'");
         Assert.True(status == HttpStatusCode.OK, body);
+        // Timed without the request (whose first call in a class may wait for a loaded machine's service to start).
+        var watch = Stopwatch.StartNew();
         Assert.False(new Cql2LikePattern(pattern).Matches(new string('a', 100_000)));
         Assert.True(new Cql2LikePattern(pattern).Matches(new string('a', 100_000) + "b"));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");

@@ -30,7 +30,7 @@ public sealed class AachenRoadsFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The network as the reader builds it from the extract.</summary>
-    public RoadNetwork Network { get; } = OsmRoadReader.Read(RepositoryPaths.OsmExtract("aachen.osm.pbf"));
+    public RoadNetwork Network { get; } = RoadNetwork.Prepare(OsmRoadReader.Read(RepositoryPaths.OsmExtract("aachen.osm.pbf")));
 
     public async ValueTask InitializeAsync()
     {

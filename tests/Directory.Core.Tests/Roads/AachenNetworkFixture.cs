@@ -4,11 +4,20 @@ using Directory.Testing;
 
 namespace Directory.Core.Tests.Roads;
 
-/// <summary>The road network of the Aachen extract (tests/TestData/osm), read once for the tests that share it.</summary>
+/// <summary>The road graph of the Aachen extract (tests/TestData/osm) and the network prepared from it, read once for the tests that share them.</summary>
 public sealed class AachenNetworkFixture
 {
-    /// <summary>The network.</summary>
-    public RoadNetwork Network { get; } = OsmRoadReader.Read(RepositoryPaths.OsmExtract("aachen.osm.pbf"));
+    public AachenNetworkFixture()
+    {
+        Graph = OsmRoadReader.Read(RepositoryPaths.OsmExtract("aachen.osm.pbf"));
+        Network = RoadNetwork.Prepare(Graph);
+    }
+
+    /// <summary>The graph as read.</summary>
+    public RoadGraph Graph { get; }
+
+    /// <summary>The network with its hierarchies.</summary>
+    public RoadNetwork Network { get; }
 }
 
 [CollectionDefinition(Name)]

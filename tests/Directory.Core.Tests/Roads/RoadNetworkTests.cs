@@ -6,13 +6,15 @@ using QuikGraph.Algorithms.ShortestPath;
 namespace Directory.Core.Tests.Roads;
 
 /// <summary>
-/// The network read from the real Aachen extract: its travel times against QuikGraph's Dijkstra over the same arcs,
-/// against the bound the fastest road sets, and one-way streets for cars but not for walkers.
+/// The network read from the real Aachen extract: its travel times against the bound the fastest road sets, one-way
+/// streets for cars but not for walkers, the stored format (the hierarchies' exactness: ContractionHierarchyTests).
 /// </summary>
 [Collection(AachenNetworkCollection.Name)]
 public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
 {
     private RoadNetwork Network => aachen.Network;
+
+    private RoadGraph Graph => aachen.Graph;
 
     [Fact]
     public void TheExtractBecomesAConnectedNetworkInsideItsBoundingBox()
@@ -27,68 +29,6 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
         Assert.InRange(Network.Extent.MaxY, minY, maxY);
         // Motorways (A 4, A 44 run near Aachen's edge) or at least trunk roads: the fastest road is a fast one.
         Assert.InRange(Network.FastestCarKmh, 80, 130);
-    }
-
-    [Theory]
-    [InlineData(TravelMode.Car)]
-    [InlineData(TravelMode.Foot)]
-    public void TravelTimesEqualQuikGraphsDijkstraOverTheSameArcs(TravelMode mode)
-    {
-        var graph = new AdjacencyGraph<int, TaggedEdge<int, double>>(allowParallelEdges: true);
-        graph.AddVertexRange(Enumerable.Range(0, Network.NodeCount));
-        for (var node = 0; node < Network.NodeCount; node++)
-        {
-            foreach (var arc in Network.Arcs(node))
-            {
-                double? seconds = mode == TravelMode.Car
-                    ? arc.CarOutKmh > 0 ? arc.Metres * 3.6 / arc.CarOutKmh : null
-                    : arc.Foot ? arc.Metres * 3.6 / 4.5 : null;
-                if (seconds is { } s)
-                {
-                    graph.AddEdge(new TaggedEdge<int, double>(node, arc.Target, s));
-                }
-            }
-        }
-
-        // Nodes of the mode's roads (a node of footways only has no car route at all).
-        var usable = Enumerable.Range(0, Network.NodeCount)
-            .Where(n => Network.Arcs(n).Any(a => mode == TravelMode.Car ? a.CarOutKmh > 0 && a.CarInKmh > 0 : a.Foot)).ToArray();
-        var random = new Random(25);
-        var compared = 0;
-        for (var round = 0; round < 12; round++)
-        {
-            var origin = usable[random.Next(usable.Length)];
-            var targets = Enumerable.Range(0, 40).Select(_ => usable[random.Next(usable.Length)]).ToArray();
-            var dijkstra = new DijkstraShortestPathAlgorithm<int, TaggedEdge<int, double>>(graph, e => e.Tag);
-            dijkstra.Compute(origin);
-            var ours = Network.SecondsFrom(mode, origin, 0, targets, float.PositiveInfinity);
-            for (var i = 0; i < targets.Length; i++)
-            {
-                // QuikGraph leaves an unreached vertex at double.MaxValue.
-                if (dijkstra.TryGetDistance(targets[i], out var expected) && expected < double.MaxValue / 2)
-                {
-                    Assert.Equal(expected, ours[i], Math.Max(0.01, expected * 1e-5));
-                    compared++;
-                }
-                else
-                {
-                    Assert.True(float.IsPositiveInfinity(ours[i]), $"{origin} → {targets[i]}: QuikGraph finds no route, ours {ours[i]} s");
-                }
-            }
-
-            // The backwards search from a target gives the same time as the forward search to it.
-            var towards = Network.SecondsToNearest(mode, [(targets[0], 0f)], cancellationToken: TestContext.Current.CancellationToken);
-            if (float.IsFinite(ours[0]))
-            {
-                Assert.Equal(ours[0], towards[origin], Math.Max(0.01f, ours[0] * 1e-5f));
-            }
-            else
-            {
-                Assert.True(float.IsPositiveInfinity(towards[origin]));
-            }
-        }
-
-        Assert.True(compared > 300, $"only {compared} pairs were connected");
     }
 
     [Fact]
@@ -119,7 +59,7 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
     {
         // Arcs that cars may take only one way (and walkers both): most of Aachen's one-way streets.
         var oneWay = Enumerable.Range(0, Network.NodeCount)
-            .SelectMany(node => Network.Arcs(node).Where(a => a.CarOutKmh > 0 && a.CarInKmh == 0 && a.Foot).Select(a => (From: node, a.Target, a.Metres, Kmh: a.CarOutKmh)))
+            .SelectMany(node => Graph.Arcs(node).Where(a => a.CarOutKmh > 0 && a.CarInKmh == 0 && a.Foot).Select(a => (From: node, a.Target, a.Metres, Kmh: a.CarOutKmh)))
             .Take(300)
             .ToList();
         Assert.True(oneWay.Count >= 100, $"only {oneWay.Count} one-way arcs");
@@ -152,10 +92,15 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
         bytes.Position = 0;
         var copy = RoadNetwork.Read(bytes);
         Assert.Equal((Network.NodeCount, Network.EdgeCount, Network.Extent), (copy.NodeCount, copy.EdgeCount, copy.Extent));
+        var random = new Random(3);
         foreach (var node in new[] { 0, Network.NodeCount / 2, Network.NodeCount - 1 })
         {
             Assert.Equal(Network.Position(node), copy.Position(node));
-            Assert.Equal(Network.Arcs(node), copy.Arcs(node));
+            var targets = Enumerable.Range(0, 30).Select(_ => random.Next(Network.NodeCount)).ToArray();
+            foreach (var mode in new[] { TravelMode.Car, TravelMode.Foot })
+            {
+                Assert.Equal(Network.Hierarchy(mode).FromOneToMany(node, 0, targets, int.MaxValue), copy.Hierarchy(mode).FromOneToMany(node, 0, targets, int.MaxValue));
+            }
         }
 
         bytes.SetLength(bytes.Length - 10);
@@ -187,7 +132,7 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
     public void APlaceMoreThanOneKilometreFromTheNetworkGetsAStraightLineEstimate()
     {
         // A node of a two-way street in the middle of the extract.
-        var node = Enumerable.Range(0, Network.NodeCount).First(n => Network.Arcs(n).Any(a => a.CarOutKmh > 0 && a.CarInKmh > 0)
+        var node = Enumerable.Range(0, Network.NodeCount).First(n => Graph.Arcs(n).Any(a => a.CarOutKmh > 0 && a.CarInKmh > 0)
             && Network.Extent.Centre.Distance(new NetTopologySuite.Geometries.Coordinate(Network.Position(n).X, Network.Position(n).Y)) < 2_000);
         var (x, y) = Network.Position(node);
         var far = (X: Network.Extent.MaxX + 5_000.0, Y: Network.Extent.MaxY + 5_000.0);

@@ -1,0 +1,259 @@
+namespace Directory.Core.Roads.Hierarchy;
+
+/// <summary>
+/// The one search core of the road network. Every search is an upward search (a Dijkstra search over the arcs that
+/// lead to higher ranks, a few hundred junctions instead of a large part of NRW), forwards from a place or backwards
+/// from one or more destinations, then either meets another upward search (one-to-many: nearby) or is swept down over
+/// all junctions (many-to-all: coverage) or over a chosen part of them (RPHAST: planning's bounded reach). In the core
+/// an upward search is a plain Dijkstra search, and the sweeps begin below it, where the search left exact times.
+/// </summary>
+public sealed partial class ContractionHierarchy
+{
+    /// <summary>
+    /// Milliseconds from <paramref name="origin"/> (a network node, starting with <paramref name="startMs"/>) to each
+    /// of <paramref name="targets"/>; <see cref="Unreached"/> for those not reached within <paramref name="limitMs"/>.
+    /// One upward search forwards from the origin, then one backwards from each target that stops once it cannot
+    /// improve on the best meeting found.
+    /// </summary>
+    public int[] FromOneToMany(int origin, int startMs, IReadOnlyList<int> targets, int limitMs)
+    {
+        var result = new int[targets.Count];
+        Array.Fill(result, Unreached);
+        limitMs = Math.Min(limitMs, Unreached - 1);
+        if (startMs > limitMs)
+        {
+            return result;
+        }
+
+        using var forward = new SearchTimes();
+        var times = new SparseTimes(forward);
+        var queue = RadixQueue.OfThisThread();
+        Start(queue, ref times, idOfNode[origin], startMs);
+        var all = new SettleAll();
+        Upward(queue, upwards: true, limitMs, ref times, ref all, default);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            using var backward = new SearchTimes();
+            var backwardTimes = new SparseTimes(backward);
+            var meet = new MeetForward(forward, limitMs + 1);
+            queue = RadixQueue.OfThisThread();
+            Start(queue, ref backwardTimes, idOfNode[targets[i]], 0);
+            Upward(queue, upwards: false, limitMs, ref backwardTimes, ref meet, default);
+            result[i] = meet.Best <= limitMs ? meet.Best : Unreached;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Milliseconds from every network node to the nearest of <paramref name="sources"/> (nodes, each with the
+    /// milliseconds it starts with), travelling towards them: one upward search backwards from all sources at once,
+    /// then one sweep down over all junctions (PHAST).
+    /// </summary>
+    public int[] TowardsAll(IEnumerable<(int Node, int Ms)> sources, CancellationToken cancellationToken = default)
+    {
+        var ms = new int[NodeCount];
+        Array.Fill(ms, Unreached);
+        var times = new DenseTimes(ms);
+        var queue = RadixQueue.OfThisThread();
+        foreach (var (node, start) in sources)
+        {
+            Start(queue, ref times, idOfNode[node], start);
+        }
+
+        var all = new SettleAll();
+        Upward(queue, upwards: false, Unreached - 1, ref times, ref all, cancellationToken);
+        for (var id = CoreCount; id < ms.Length; id++)
+        {
+            var best = ms[id];
+            for (var a = upFirst[id]; a < upFirst[id + 1]; a++)
+            {
+                best = Math.Min(best, ms[upTarget[a]] + upMs[a]);
+            }
+
+            ms[id] = best;
+            if ((id & 0xFFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        var byNode = new int[NodeCount];
+        for (var node = 0; node < byNode.Length; node++)
+        {
+            byNode[node] = Math.Min(ms[idOfNode[node]], Unreached);
+        }
+
+        return byNode;
+    }
+
+    /// <summary>
+    /// The part of the hierarchy that times towards one place need at <paramref name="nodes"/> (RPHAST's selection):
+    /// those junctions and all above them, for <see cref="Towards"/>.
+    /// </summary>
+    public HierarchySelection Select(IEnumerable<int> nodes)
+    {
+        var chosen = new HashSet<int>();
+        var stack = new Stack<int>();
+        foreach (var node in nodes)
+        {
+            if (chosen.Add(idOfNode[node]))
+            {
+                stack.Push(idOfNode[node]);
+            }
+        }
+
+        // The core's times come from the upward search alone: nothing above it is needed.
+        while (stack.TryPop(out var id))
+        {
+            if (id < CoreCount)
+            {
+                continue;
+            }
+
+            for (var a = upFirst[id]; a < upFirst[id + 1]; a++)
+            {
+                if (chosen.Add(upTarget[a]))
+                {
+                    stack.Push(upTarget[a]);
+                }
+            }
+        }
+
+        return new HierarchySelection(this, [.. chosen.Order()]);
+    }
+
+    /// <summary>
+    /// Milliseconds from each node of <paramref name="selection"/> to <paramref name="node"/> (starting with
+    /// <paramref name="startMs"/>), into <paramref name="ms"/> by the selection's positions; beyond
+    /// <paramref name="limitMs"/> at least <paramref name="limitMs"/> + 1. One upward search backwards from the
+    /// place, then a sweep over the selection only.
+    /// </summary>
+    public void Towards(HierarchySelection selection, int node, int startMs, int limitMs, int[] ms)
+    {
+        Array.Fill(ms, Unreached, 0, selection.Count);
+        using var backward = new SearchTimes();
+        var times = new SparseTimes(backward);
+        var queue = RadixQueue.OfThisThread();
+        Start(queue, ref times, idOfNode[node], startMs);
+        var all = new SettleAll();
+        Upward(queue, upwards: false, limitMs, ref times, ref all, default);
+        foreach (var (id, time) in backward.Entries())
+        {
+            if (selection.PositionOf(id) is var position and >= 0)
+            {
+                ms[position] = time;
+            }
+        }
+
+        selection.Sweep(ms);
+    }
+
+    /// <summary>The hierarchy's id of a network node.</summary>
+    internal int IdOf(int node) => idOfNode[node];
+
+    internal (int[] First, int[] Target, int[] Ms) UpArcs => (upFirst, upTarget, upMs);
+
+    private static void Start<TTimes>(RadixQueue queue, ref TTimes times, int id, int ms)
+        where TTimes : struct, ITimes
+    {
+        if (times.Improve(id, ms))
+        {
+            queue.Push((uint)ms, id);
+        }
+    }
+
+    // The one Dijkstra loop of the queries: upwards (forwards over the up arcs) or backwards over the down arcs.
+    private void Upward<TTimes, TSettle>(RadixQueue queue, bool upwards, int limitMs, ref TTimes times, ref TSettle settle,
+        CancellationToken cancellationToken)
+        where TTimes : struct, ITimes
+        where TSettle : struct, ISettle
+    {
+        var (first, target, weight) = upwards ? (upFirst, upTarget, upMs) : (downFirst, downTarget, downMs);
+        var settled = 0;
+        while (queue.TryPop(out var id, out var key))
+        {
+            var at = (int)key;
+            if (at > times.Get(id))
+            {
+                continue; // an entry left behind by an improvement
+            }
+
+            if (!settle.Settle(id, at))
+            {
+                break;
+            }
+
+            if ((++settled & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (var a = first[id]; a < first[id + 1]; a++)
+            {
+                var reached = at + weight[a];
+                if (reached <= limitMs && times.Improve(target[a], reached))
+                {
+                    queue.Push((uint)reached, target[a]);
+                }
+            }
+        }
+    }
+
+    private interface ITimes
+    {
+        int Get(int id);
+
+        bool Improve(int id, int ms);
+    }
+
+    private interface ISettle
+    {
+        bool Settle(int id, int ms);
+    }
+
+    private readonly struct SparseTimes(SearchTimes times) : ITimes
+    {
+        public int Get(int id) => times.Get(id);
+
+        public bool Improve(int id, int ms) => times.Improve(id, ms);
+    }
+
+    private readonly struct DenseTimes(int[] ms) : ITimes
+    {
+        public int Get(int id) => ms[id];
+
+        public bool Improve(int id, int time)
+        {
+            if (time >= ms[id])
+            {
+                return false;
+            }
+
+            ms[id] = time;
+            return true;
+        }
+    }
+
+    private readonly struct SettleAll : ISettle
+    {
+        public bool Settle(int id, int ms) => true;
+    }
+
+    // A backward search meeting a finished forward one: stops once nothing it settles can beat the best meeting.
+    private struct MeetForward(SearchTimes forward, int best) : ISettle
+    {
+        public int Best { get; private set; } = best;
+
+        public bool Settle(int id, int ms)
+        {
+            if (ms >= Best)
+            {
+                return false;
+            }
+
+            Best = Math.Min(Best, forward.Get(id) + ms);
+            return true;
+        }
+    }
+}
