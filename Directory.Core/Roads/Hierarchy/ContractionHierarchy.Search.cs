@@ -163,13 +163,17 @@ public sealed partial class ContractionHierarchy
         }
     }
 
-    // The one Dijkstra loop of the queries: upwards (forwards over the up arcs) or backwards over the down arcs.
+    // The one Dijkstra loop of the queries: upwards (forwards over the up arcs) or backwards over the down arcs. With
+    // stall-on-demand: a junction that a higher one already reaches sooner (over the arcs of the other direction) is
+    // not the top of any shortest way from here and is not expanded; its time stays a bound, which the meeting or the
+    // sweep never takes for the true one.
     private void Upward<TTimes, TSettle>(RadixQueue queue, bool upwards, int limitMs, ref TTimes times, ref TSettle settle,
         CancellationToken cancellationToken)
         where TTimes : struct, ITimes
         where TSettle : struct, ISettle
     {
         var (first, target, weight) = upwards ? (upFirst, upTarget, upMs) : (downFirst, downTarget, downMs);
+        var (stallFirst, stallTarget, stallWeight) = upwards ? (downFirst, downTarget, downMs) : (upFirst, upTarget, upMs);
         var settled = 0;
         while (queue.TryPop(out var id, out var key))
         {
@@ -177,6 +181,11 @@ public sealed partial class ContractionHierarchy
             if (at > times.Get(id))
             {
                 continue; // an entry left behind by an improvement
+            }
+
+            if (id >= CoreCount && Stalled(id, at, stallFirst, stallTarget, stallWeight, ref times))
+            {
+                continue;
             }
 
             if (!settle.Settle(id, at))
@@ -198,6 +207,20 @@ public sealed partial class ContractionHierarchy
                 }
             }
         }
+    }
+
+    private static bool Stalled<TTimes>(int id, int at, int[] first, int[] target, int[] weight, ref TTimes times)
+        where TTimes : struct, ITimes
+    {
+        for (var a = first[id]; a < first[id + 1]; a++)
+        {
+            if (times.Get(target[a]) + weight[a] < at)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private interface ITimes
