@@ -126,7 +126,7 @@ public static class SearchEndpoints
         {
             var places = snapshot.ManagerPlaces(network, mode);
             return Core.Roads.TravelTimes.From(network, mode, Core.Roads.TravelTimes.Place(network, mode, origin.X, origin.Y),
-                [.. nearby.Select(n => places[n.Manager.Id])]);
+                [.. nearby.Select(n => places[n.Manager.Id])], place => snapshot.TargetSpace(network, mode, place));
         }
 
         var car = In(Core.Roads.TravelMode.Car);

@@ -182,6 +182,10 @@ public sealed class RoadNetwork
     public float[] SecondsFrom(TravelMode mode, int origin, float startSeconds, IReadOnlyList<int> targets, float limitSeconds) =>
         [.. Hierarchy(mode).FromOneToMany(origin, Milliseconds(startSeconds), targets, Milliseconds(limitSeconds)).Select(Seconds)];
 
+    /// <summary>As <see cref="SecondsFrom(TravelMode, int, float, IReadOnlyList{int}, float)"/>, for destinations given by their upward spaces.</summary>
+    public float[] SecondsFrom(TravelMode mode, int origin, float startSeconds, IReadOnlyList<UpwardSpace> destinations, float limitSeconds) =>
+        [.. Hierarchy(mode).FromOneToMany(origin, Milliseconds(startSeconds), destinations, Milliseconds(limitSeconds)).Select(Seconds)];
+
     /// <summary>Whole milliseconds of <paramref name="seconds"/>, at most <see cref="ContractionHierarchy.Unreached"/>.</summary>
     public static int Milliseconds(float seconds) =>
         float.IsFinite(seconds) ? (int)Math.Min(Math.Round(seconds * 1000.0), ContractionHierarchy.Unreached) : ContractionHierarchy.Unreached;

@@ -1,3 +1,5 @@
+using Directory.Core.Roads.Hierarchy;
+
 namespace Directory.Core.Roads;
 
 /// <summary>A travel time in minutes, and whether it is a straight-line estimate instead of a route.</summary>
@@ -57,9 +59,20 @@ public static class TravelTimes
     public static RoadPlace Place(RoadNetwork network, TravelMode mode, double x, double y) =>
         network.Snap(x, y, mode) is { } snapped ? new RoadPlace(x, y, snapped.Node, AccessSeconds(snapped.Metres, mode)) : new RoadPlace(x, y, -1, 0);
 
+    /// <summary>
+    /// The upward search backwards from a destination that <see cref="From(RoadNetwork, TravelMode, RoadPlace, IReadOnlyList{RoadPlace}, Func{RoadPlace, UpwardSpace}?)"/>
+    /// meets: on foot within <see cref="MaxRoutedWalkMinutes"/>, by car unbounded, so that one kept per destination
+    /// serves every search.
+    /// </summary>
+    public static UpwardSpace DestinationSpace(RoadNetwork network, TravelMode mode, RoadPlace destination) =>
+        network.Hierarchy(mode).BackwardSpace(destination.Node,
+            mode == TravelMode.Foot ? RoadNetwork.Milliseconds((float)(MaxRoutedWalkMinutes * 60)) : ContractionHierarchy.Unreached);
+
     /// <summary>As <see cref="From(RoadNetwork, TravelMode, double, double, IReadOnlyList{ValueTuple{double, double}})"/>,
-    /// for places already joined to the network (the family managers are joined once per snapshot).</summary>
-    public static TravelEstimate[] From(RoadNetwork network, TravelMode mode, RoadPlace origin, IReadOnlyList<RoadPlace> destinations)
+    /// for places already joined to the network (the family managers are joined once per snapshot), with their
+    /// <see cref="DestinationSpace"/> from <paramref name="spaceOf"/> where they are kept.</summary>
+    public static TravelEstimate[] From(RoadNetwork network, TravelMode mode, RoadPlace origin, IReadOnlyList<RoadPlace> destinations,
+        Func<RoadPlace, UpwardSpace>? spaceOf = null)
     {
         var result = new TravelEstimate[destinations.Count];
         var farthest = 0.0;
@@ -75,13 +88,13 @@ public static class TravelTimes
             return result;
         }
 
-        var targets = new List<int>(destinations.Count);
+        var targets = new List<UpwardSpace>(destinations.Count);
         var positions = new List<int>(destinations.Count);
         for (var i = 0; i < destinations.Count; i++)
         {
             if (destinations[i].OnNetwork)
             {
-                targets.Add(destinations[i].Node);
+                targets.Add(spaceOf?.Invoke(destinations[i]) ?? DestinationSpace(network, mode, destinations[i]));
                 positions.Add(i);
             }
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Directory.Core.Coverage;
 using Directory.Core.Managers;
 using Directory.Core.Roads;
+using Directory.Core.Roads.Hierarchy;
 
 namespace Directory.Core.Snapshot;
 
@@ -165,6 +166,14 @@ public sealed class ServedSnapshot
         Derived(_ => new ManagerPlacesByMode(this, network)).Of(mode);
 
     /// <summary>
+    /// A public manager's upward space in the hierarchy of <paramref name="mode"/> (<see cref="TravelTimes.DestinationSpace"/>),
+    /// computed on first use and kept under the cache's byte budget: a search from a place then needs one upward search
+    /// of its own instead of one per result.
+    /// </summary>
+    public UpwardSpace TargetSpace(RoadNetwork network, TravelMode mode, RoadPlace place) =>
+        computed.GetOrAdd(new SpaceKey(mode, place.Node), () => TravelTimes.DestinationSpace(network, mode, place), space => space.Bytes);
+
+    /// <summary>
     /// An answer rendered once per snapshot and then sent as bytes: for answers that depend only on the data and a
     /// few parameters (<paramref name="key"/>), such as coverage, whose JSON took longer to write than to look up.
     /// </summary>
@@ -193,6 +202,8 @@ public sealed class ServedSnapshot
     private sealed record TravelKey(TravelMode Mode, DateOnly? Set);
 
     private sealed record AnswerKey(string Key);
+
+    private sealed record SpaceKey(TravelMode Mode, int Node);
 }
 
 /// <summary>Coverage in minutes: the model over the cells' travel times, and the times with their estimates.</summary>

@@ -10,14 +10,31 @@ namespace Directory.Core.Roads.Hierarchy;
 public sealed partial class ContractionHierarchy
 {
     /// <summary>
-    /// Milliseconds from <paramref name="origin"/> (a network node, starting with <paramref name="startMs"/>) to each
-    /// of <paramref name="targets"/>; <see cref="Unreached"/> for those not reached within <paramref name="limitMs"/>.
-    /// One upward search forwards from the origin, then one backwards from each target that stops once it cannot
-    /// improve on the best meeting found.
+    /// The upward search backwards from <paramref name="node"/> within <paramref name="limitMs"/>, kept as its
+    /// junctions (by id) and times: what a destination brings to <see cref="FromOneToMany(int, int, IReadOnlyList{UpwardSpace}, int)"/>.
+    /// A family manager's is computed once and kept (<c>ServedSnapshot.TargetSpace</c>), so a search from a place is
+    /// one upward search and a merge per result (bucket-based many-to-many, Knopp et al. 2007).
     /// </summary>
-    public int[] FromOneToMany(int origin, int startMs, IReadOnlyList<int> targets, int limitMs)
+    public UpwardSpace BackwardSpace(int node, int limitMs)
     {
-        var result = new int[targets.Count];
+        using var backward = new SearchTimes();
+        var times = new SparseTimes(backward);
+        var queue = RadixQueue.OfThisThread();
+        Start(queue, ref times, idOfNode[node], 0);
+        var all = new SettleAll();
+        Upward(queue, upwards: false, Math.Min(limitMs, Unreached - 1), ref times, ref all, default);
+        return UpwardSpace.Of(backward);
+    }
+
+    /// <summary>
+    /// Milliseconds from <paramref name="origin"/> (a network node, starting with <paramref name="startMs"/>) to each
+    /// destination, given by its <see cref="BackwardSpace"/>; <see cref="Unreached"/> for those not reached within
+    /// <paramref name="limitMs"/>. One upward search forwards from the origin, then per destination the least sum over
+    /// the junctions both searches reached.
+    /// </summary>
+    public int[] FromOneToMany(int origin, int startMs, IReadOnlyList<UpwardSpace> destinations, int limitMs)
+    {
+        var result = new int[destinations.Count];
         Array.Fill(result, Unreached);
         limitMs = Math.Min(limitMs, Unreached - 1);
         if (startMs > limitMs)
@@ -31,19 +48,19 @@ public sealed partial class ContractionHierarchy
         Start(queue, ref times, idOfNode[origin], startMs);
         var all = new SettleAll();
         Upward(queue, upwards: true, limitMs, ref times, ref all, default);
-        for (var i = 0; i < targets.Count; i++)
+        var from = UpwardSpace.Of(forward);
+        for (var i = 0; i < destinations.Count; i++)
         {
-            using var backward = new SearchTimes();
-            var backwardTimes = new SparseTimes(backward);
-            var meet = new MeetForward(forward, limitMs + 1);
-            queue = RadixQueue.OfThisThread();
-            Start(queue, ref backwardTimes, idOfNode[targets[i]], 0);
-            Upward(queue, upwards: false, limitMs, ref backwardTimes, ref meet, default);
-            result[i] = meet.Best <= limitMs ? meet.Best : Unreached;
+            var best = from.Meet(destinations[i]);
+            result[i] = best <= limitMs ? best : Unreached;
         }
 
         return result;
     }
+
+    /// <summary>As the overload with spaces, for destinations given as network nodes (their spaces computed here).</summary>
+    public int[] FromOneToMany(int origin, int startMs, IReadOnlyList<int> destinations, int limitMs) =>
+        FromOneToMany(origin, startMs, [.. destinations.Select(node => BackwardSpace(node, limitMs))], limitMs);
 
     /// <summary>
     /// Milliseconds from every network node to the nearest of <paramref name="sources"/> (nodes, each with the
@@ -261,22 +278,5 @@ public sealed partial class ContractionHierarchy
     private readonly struct SettleAll : ISettle
     {
         public bool Settle(int id, int ms) => true;
-    }
-
-    // A backward search meeting a finished forward one: stops once nothing it settles can beat the best meeting.
-    private struct MeetForward(SearchTimes forward, int best) : ISettle
-    {
-        public int Best { get; private set; } = best;
-
-        public bool Settle(int id, int ms)
-        {
-            if (ms >= Best)
-            {
-                return false;
-            }
-
-            Best = Math.Min(Best, forward.Get(id) + ms);
-            return true;
-        }
     }
 }
