@@ -109,6 +109,25 @@ public sealed class RoadNetworkTests(AachenNetworkFixture aachen)
     }
 
     [Fact]
+    public void AStoredHierarchyWhoseArcLeadsDownwardsIsRefused()
+    {
+        // Issue 34: a search trusts that every arc leads upwards (to a lower id); a damaged one could run it in circles.
+        // The car hierarchy follows the junctions (24-byte header, x, y, modes); its first arc array after its header,
+        // the ranks and the first up arcs' offsets: the first up arc's target becomes the junction's own id.
+        using var bytes = new MemoryStream();
+        Network.Write(bytes);
+        var data = bytes.ToArray();
+        var nodes = Network.NodeCount;
+        var hierarchy = 24 + (nodes * 9);
+        var upFirst = hierarchy + 16 + (nodes * 4);
+        var id = Enumerable.Range(0, nodes).First(i => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(upFirst + (i * 4)))
+            < System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(upFirst + ((i + 1) * 4))));
+        var arc = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(upFirst + (id * 4)));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(upFirst + ((nodes + 1) * 4) + (arc * 4)), id);
+        Assert.Contains("does not lead upwards", Assert.Throws<FormatException>(() => RoadNetwork.Read(new MemoryStream(data))).Message);
+    }
+
+    [Fact]
     public void AStoredNetworkBeyondNrwOrWithAnImpossibleHeaderIsRefusedBeforeItIsBuilt()
     {
         // Issue 32: the extent is checked when a service loads the network (a junction in Berlin: 800 km east).
