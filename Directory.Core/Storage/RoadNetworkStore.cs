@@ -50,7 +50,8 @@ public static class RoadNetworkStore
     }
 
     /// <summary>
-    /// The stored network, or null when there is none or it is of an older format (imported again, it is used);
+    /// The stored network, or null when there is none; a <see cref="FormatException"/> when it is of an older format
+    /// (imported again, it is used) or damaged;
     /// parts are read one after another straight into the network's arrays. Plain commands on one connection, no
     /// EF Core query: this runs at every start of the service (docs/performance.md: EF Core's first LINQ query costs
     /// a cold start 0.3 s).
@@ -70,9 +71,15 @@ public static class RoadNetworkStore
             {
                 describe.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
                 describe.CommandText = $"SELECT format FROM {GeoPackageLayers.RoadNetwork} WHERE fid = 1";
-                if (await describe.ExecuteScalarAsync(cancellationToken) is not string format || format != RoadNetwork.Format)
+                if (await describe.ExecuteScalarAsync(cancellationToken) is not string format)
                 {
                     return null;
+                }
+
+                // A network of an older format (before issue 34's hierarchies: "csr-1") is not used; the log says why.
+                if (format != RoadNetwork.Format)
+                {
+                    throw new FormatException($"The stored road network is of format {format}, this version reads {RoadNetwork.Format}.");
                 }
             }
 
