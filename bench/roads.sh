@@ -4,8 +4,8 @@
 # UNIFORM=1: a grid of streets without one) and N synthetic family managers.
 # Prints: the import's time and peak memory (reading, and preparing the contraction hierarchies); the service's
 # resident memory without and with the network (after the same warm-up); the first coverage answer in minutes by car
-# and on foot (the snapshot's travel times); nearby without the network and with travel minutes at 64 connections
-# (3 rounds each), and their ratio.
+# and on foot (the snapshot's travel times); planning in minutes within two Kreise; nearby without the network and
+# with travel minutes at 64 connections (3 rounds each), and their ratio.
 # Usage: bench/roads.sh [MANAGERS] [SIDE] [DURATION]     e.g. bench/roads.sh 150 2236 10s
 # EXTRACT=FILE.osm.pbf measures a real extract instead of the generated network (e.g. tests/TestData/osm/aachen.osm.pbf).
 set -euo pipefail
@@ -61,6 +61,10 @@ echo "network loaded $(awk -v a="$start" -v b="$loaded" 'BEGIN{printf "%.1f", b-
 for mode in car foot; do
   curl -fs -o /dev/null -w "first coverage in minutes by $mode (travel times of the snapshot): %{time_total} s\n" \
     "http://127.0.0.1:$port/api/coverage?level=land&minutes=15&mode=$mode"
+done
+for within in 05966 05978; do # Kreis Olpe, Kreis Unna: planning in minutes within a Kreis (issue 34: under 2 s)
+  curl -fs -o /dev/null -w "planning 5 sites within $within in 15 minutes by car: %{time_total} s\n" \
+    "http://127.0.0.1:$port/api/planning/suggestions?within=$within&minutes=15&mode=car&count=5"
 done
 warm
 echo "resident memory: $plain MB without the network, $(rss) MB with it (added $(( $(rss) - plain )) MB)"
