@@ -163,8 +163,16 @@ internal sealed partial class Contraction
     }
 
     // The arcs a node had when it was contracted: all to nodes contracted later, which the hierarchy ranks higher.
-    private static IEnumerable<(int Node, int Ms)> Frozen(long[] arcs, int count) =>
-        arcs.Take(count).Select(arc => (NodeOf(arc), MsOf(arc)));
+    private static (int Node, int Ms)[] Frozen(long[] arcs, int count)
+    {
+        var frozen = new (int, int)[count];
+        for (var i = 0; i < count; i++)
+        {
+            frozen[i] = (NodeOf(arcs[i]), MsOf(arcs[i]));
+        }
+
+        return frozen;
+    }
 
     private double Priority(int node, WitnessSearch witness, int maxSettled) =>
         ((Shortcuts(node, witness, maxSettled, null) + 1.0) / (inCount[node] + outCount[node] + 1.0)) + (0.1 * depth[node]);

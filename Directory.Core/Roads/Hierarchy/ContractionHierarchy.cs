@@ -63,8 +63,8 @@ public sealed partial class ContractionHierarchy
     /// <paramref name="downArcs"/> give each node's arcs to and from the nodes contracted after it (in the core: its
     /// arcs).
     /// </summary>
-    internal static ContractionHierarchy FromContraction(int[] order, int coreCount, bool symmetric, Func<int, IEnumerable<(int Node, int Ms)>> upArcs,
-        Func<int, IEnumerable<(int Node, int Ms)>> downArcs)
+    internal static ContractionHierarchy FromContraction(int[] order, int coreCount, bool symmetric,
+        Func<int, IReadOnlyCollection<(int Node, int Ms)>> upArcs, Func<int, IReadOnlyCollection<(int Node, int Ms)>> downArcs)
     {
         var count = order.Length;
         var idOfNode = new int[count];
@@ -73,24 +73,31 @@ public sealed partial class ContractionHierarchy
             idOfNode[order[rank]] = count - 1 - rank;
         }
 
-        (int[] First, int[] Target, int[] Ms) Arcs(Func<int, IEnumerable<(int Node, int Ms)>> arcsOf)
+        // Counted first, then written into arrays of their final size: the NRW network's tens of millions of arcs are
+        // not copied out of growing lists (a gigabyte at the import's peak).
+        (int[] First, int[] Target, int[] Ms) Arcs(Func<int, IReadOnlyCollection<(int Node, int Ms)>> arcsOf)
         {
             var first = new int[count + 1];
-            var targets = new List<int>();
-            var ms = new List<int>();
             for (var id = 0; id < count; id++)
             {
-                // Each junction's arcs by target: a sweep then reads the times above it in order.
-                foreach (var (node, weight) in arcsOf(order[count - 1 - id]).OrderBy(a => idOfNode[a.Node]))
-                {
-                    targets.Add(idOfNode[node]);
-                    ms.Add(weight);
-                }
-
-                first[id + 1] = targets.Count;
+                first[id + 1] = first[id] + arcsOf(order[count - 1 - id]).Count;
             }
 
-            return (first, [.. targets], [.. ms]);
+            var (targets, ms) = (new int[first[count]], new int[first[count]]);
+            for (var id = 0; id < count; id++)
+            {
+                var at = first[id];
+                foreach (var (node, weight) in arcsOf(order[count - 1 - id]))
+                {
+                    (targets[at], ms[at]) = (idOfNode[node], weight);
+                    at++;
+                }
+
+                // Each junction's arcs by target: a sweep then reads the times above it in order.
+                Array.Sort(targets, ms, first[id], first[id + 1] - first[id]);
+            }
+
+            return (first, targets, ms);
         }
 
         var up = Arcs(upArcs);
