@@ -1,6 +1,3 @@
-using Directory.Core.Geo;
-using OsmSharp;
-using OsmSharp.Streams;
 using OsmSharp.Tags;
 
 namespace Directory.Seeds.Generator;
@@ -19,29 +16,16 @@ internal static class RoadGridGenerator
         var (minX, minY, maxX, maxY) = (280_000.0, 5_577_000.0, 532_000.0, 5_820_000.0);
         var (stepX, stepY) = ((maxX - minX) / (nodesPerSide - 1), (maxY - minY) / (nodesPerSide - 1));
         long Id(int row, int column) => ((long)row * nodesPerSide) + column + 1;
-        using var stream = File.Create(path);
-        var target = new PBFOsmStreamTarget(stream);
-        target.Initialize();
-        var stamp = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using var file = new GeneratedOsmFile(path);
         for (var r = 0; r < nodesPerSide; r++)
         {
             for (var c = 0; c < nodesPerSide; c++)
             {
-                var (lon, lat) = Reprojector.Transform(minX + (c * stepX), minY + (r * stepY), Crs.Etrs89Utm32N, Crs.Wgs84);
-                target.AddNode(new Node
-                {
-                    Id = Id(r, c), Longitude = lon, Latitude = lat, Version = 1, ChangeSetId = 1, TimeStamp = stamp, UserId = 1,
-                    UserName = "generator", Visible = true, Tags = new TagsCollection(),
-                });
+                file.Node(Id(r, c), minX + (c * stepX), minY + (r * stepY));
             }
         }
 
-        long wayId = 0;
-        void Way(long[] nodes, params Tag[] tags) => target.AddWay(new Way
-        {
-            Id = ++wayId, Nodes = nodes, Version = 1, ChangeSetId = 1, TimeStamp = stamp, UserId = 1, UserName = "generator",
-            Visible = true, Tags = new TagsCollection(tags),
-        });
+        void Way(long[] nodes, params Tag[] tags) => file.Way(nodes, tags);
         Tag[] Street(int line, bool row) => (line % 50, line % 10) switch
         {
             (0, _) => [new Tag("highway", "trunk")],
@@ -71,8 +55,6 @@ internal static class RoadGridGenerator
             }
         }
 
-        target.Flush();
-        target.Close();
-        return ((long)nodesPerSide * nodesPerSide, wayId);
+        return ((long)nodesPerSide * nodesPerSide, file.Ways);
     }
 }

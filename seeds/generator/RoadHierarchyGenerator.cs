@@ -1,6 +1,3 @@
-using Directory.Core.Geo;
-using OsmSharp;
-using OsmSharp.Streams;
 using OsmSharp.Tags;
 
 namespace Directory.Seeds.Generator;
@@ -27,26 +24,13 @@ internal static class RoadHierarchyGenerator
         var (stepX, stepY) = ((maxX - minX) / (side - 1), (maxY - minY) / (side - 1));
         var random = new Random(34);
         long Id(int row, int column) => ((long)row * side) + column + 1;
-        using var stream = File.Create(path);
-        var target = new PBFOsmStreamTarget(stream);
-        target.Initialize();
-        var stamp = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        void Node(long id, double x, double y)
-        {
-            var (lon, lat) = Reprojector.Transform(x, y, Crs.Etrs89Utm32N, Crs.Wgs84);
-            target.AddNode(new Node
-            {
-                Id = id, Longitude = lon, Latitude = lat, Version = 1, ChangeSetId = 1, TimeStamp = stamp, UserId = 1,
-                UserName = "generator", Visible = true, Tags = new TagsCollection(),
-            });
-        }
-
+        using var file = new GeneratedOsmFile(path);
         for (var r = 0; r < side; r++)
         {
             for (var c = 0; c < side; c++)
             {
                 var shake = (r % 20 == 0 || c % 20 == 0) ? 0 : 0.2;
-                Node(Id(r, c), minX + ((c + (shake * ((random.NextDouble() * 2) - 1))) * stepX), minY + ((r + (shake * ((random.NextDouble() * 2) - 1))) * stepY));
+                file.Node(Id(r, c), minX + ((c + (shake * ((random.NextDouble() * 2) - 1))) * stepX), minY + ((r + (shake * ((random.NextDouble() * 2) - 1))) * stepY));
             }
         }
 
@@ -59,25 +43,19 @@ internal static class RoadHierarchyGenerator
             var along = new long[(side + 1) / 2];
             for (var k = 0; k < along.Length; k++)
             {
-                Node(along[k] = next++, minX + (2 * k * stepX), minY + ((line + 0.5) * stepY));
+                file.Node(along[k] = next++, minX + (2 * k * stepX), minY + ((line + 0.5) * stepY));
             }
 
             rowMotorways.Add((line, along));
             var across = new long[(side + 1) / 2];
             for (var k = 0; k < across.Length; k++)
             {
-                Node(across[k] = next++, minX + ((line + 0.5) * stepX), minY + (2 * k * stepY));
+                file.Node(across[k] = next++, minX + ((line + 0.5) * stepX), minY + (2 * k * stepY));
             }
 
             columnMotorways.Add((line, across));
         }
 
-        long wayId = 0;
-        void Way(IReadOnlyList<long> nodes, params Tag[] tags) => target.AddWay(new Way
-        {
-            Id = ++wayId, Nodes = [.. nodes], Version = 1, ChangeSetId = 1, TimeStamp = stamp, UserId = 1, UserName = "generator",
-            Visible = true, Tags = new TagsCollection(tags),
-        });
         Tag[] Street(int line) => (line % 100, line % 20) switch
         {
             (0, _) => [new Tag("highway", "trunk")],
@@ -98,7 +76,7 @@ internal static class RoadHierarchyGenerator
                     {
                         if (run.Count > 1)
                         {
-                            Way(run, Street(line));
+                            file.Way(run, Street(line));
                         }
 
                         run = [id];
@@ -110,7 +88,7 @@ internal static class RoadHierarchyGenerator
 
                 if (run.Count > 1)
                 {
-                    Way(run, Street(line));
+                    file.Way(run, Street(line));
                 }
             }
         }
@@ -118,18 +96,16 @@ internal static class RoadHierarchyGenerator
         foreach (var (line, nodes) in rowMotorways.Concat(columnMotorways))
         {
             var isRow = rowMotorways.Any(m => m.Nodes == nodes);
-            Way(nodes, new Tag("highway", "motorway"));
-            Way([.. nodes.Reverse()], new Tag("highway", "motorway"));
+            file.Way(nodes, new Tag("highway", "motorway"));
+            file.Way([.. nodes.Reverse()], new Tag("highway", "motorway"));
             for (var k = 0; k < nodes.Length; k += 22)
             {
                 var street = isRow ? Id(line, Math.Min(side - 1, 2 * k)) : Id(Math.Min(side - 1, 2 * k), line);
-                Way([street, nodes[k]], new Tag("highway", "motorway_link"));
-                Way([nodes[k], street], new Tag("highway", "motorway_link"));
+                file.Way([street, nodes[k]], new Tag("highway", "motorway_link"));
+                file.Way([nodes[k], street], new Tag("highway", "motorway_link"));
             }
         }
 
-        target.Flush();
-        target.Close();
-        return (next - 1, wayId);
+        return (next - 1, file.Ways);
     }
 }
