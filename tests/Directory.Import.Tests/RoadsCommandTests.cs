@@ -159,7 +159,8 @@ public sealed class RoadsCommandTests : IDisposable
     [Fact]
     public async Task ALargeFileShowsItsProgressAndTheReportOnStandardOutput()
     {
-        // A grid of 1,001 × 1,001 street nodes around Köln (about 11 m apart): over a million nodes to read.
+        // 1,001 parallel streets of 1,001 nodes each around Köln (about 11 m apart): over a million nodes to read, and
+        // 2,002 junctions (the streets' ends; no crossings, so the hierarchies' preparation stays a test's size).
         const int Side = 1_001;
         var nodes = new (double Lon, double Lat)[Side * Side];
         for (var r = 0; r < Side; r++)
@@ -171,7 +172,6 @@ public sealed class RoadsCommandTests : IDisposable
         }
 
         var ways = Enumerable.Range(0, Side).Select(r => (Enumerable.Range(0, Side).Select(c => (long)(r * Side) + c + 1).ToArray(), "residential"))
-            .Concat(Enumerable.Range(0, Side).Select(c => (Enumerable.Range(0, Side).Select(r => (long)(r * Side) + c + 1).ToArray(), "footway")))
             .ToArray();
         var path = folder.File("koeln-raster.osm.pbf");
         OsmFiles.Write(path, nodes, ways);
@@ -181,7 +181,7 @@ public sealed class RoadsCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("Knoten: 1.000.000 gelesen", error);
         var report = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("1.002.001 Knoten", report);
+        Assert.Contains("2.002 Knoten", report);
     }
 
     [Fact]
