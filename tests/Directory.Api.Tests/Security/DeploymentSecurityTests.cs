@@ -101,7 +101,7 @@ public sealed class DeploymentSecurityTests
     public async Task ForwardedHeadersAreIgnoredUnlessTheyComeFromAConfiguredProxy()
     {
         await using var factory = Limited(await DirectoryApiFactory.WithGeographyAsync()).With("Security:KnownProxies:0", "10.1.1.1");
-        var client = factory.CreateClient();
+        var client = await WarmClientAsync(factory);
 
         // A client that is not the proxy cannot escape its limit by claiming other addresses.
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "192.0.2.7", "198.51.100.1")).StatusCode);
@@ -119,7 +119,7 @@ public sealed class DeploymentSecurityTests
     public async Task WithoutAConfiguredProxyForwardedHeadersAreIgnored()
     {
         await using var factory = Limited(await DirectoryApiFactory.WithGeographyAsync());
-        var client = factory.CreateClient();
+        var client = await WarmClientAsync(factory);
 
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "127.0.0.1", "198.51.100.1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "127.0.0.1", "198.51.100.2")).StatusCode);
@@ -130,7 +130,7 @@ public sealed class DeploymentSecurityTests
     public async Task AnIpv6ClientIsLimitedByItsSlash64()
     {
         await using var factory = Limited(await DirectoryApiFactory.WithGeographyAsync());
-        var client = factory.CreateClient();
+        var client = await WarmClientAsync(factory);
 
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "2001:db8:1:2::1", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "2001:db8:1:2:ffff::9", null)).StatusCode);
@@ -189,6 +189,15 @@ public sealed class DeploymentSecurityTests
     private static DirectoryApiFactory Limited(DirectoryApiFactory factory) => factory
         .With("Security:PermitsPerMinute", "6").With("Security:Burst", "2")
         .WithServices(services => services.AddTransient<IStartupFilter, ConnectionAddressFilter>());
+
+    // The bucket gains a token every 10 s: the service's first answer (its start, on a loaded machine over 10 s) is
+    // paid by a client of its own before the counted requests, so that these follow each other within the period.
+    private static async Task<HttpClient> WarmClientAsync(DirectoryApiFactory factory)
+    {
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "192.0.2.250", null)).StatusCode);
+        return client;
+    }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string connection, string? forwardedFor)
     {
