@@ -102,8 +102,8 @@ public sealed class SnapshotLoader(JsonSerializerOptions jsonOptions, SnapshotPr
             var network = await Storage.RoadNetworkStore.LoadAsync(db, lifetime.ApplicationStopping);
             if (network is not null)
             {
-                logger.LogInformation("Road network loaded: {Nodes} nodes, {Edges} edges in {Seconds:0.0} s", network.NodeCount, network.EdgeCount,
-                    stopwatch.Elapsed.TotalSeconds);
+                logger.LogInformation("Road network loaded: {Nodes} nodes, {Edges} edges, {Megabytes} MB with its hierarchies, in {Seconds:0.0} s",
+                    network.NodeCount, network.EdgeCount, network.Bytes >> 20, stopwatch.Elapsed.TotalSeconds);
                 SnapshotProvider.ReturnFreedMemory();
             }
 

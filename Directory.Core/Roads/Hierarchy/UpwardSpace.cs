@@ -12,9 +12,6 @@ public sealed class UpwardSpace
 
     private UpwardSpace(int[] ids, int[] ms) => (this.ids, this.ms) = (ids, ms);
 
-    /// <summary>Junctions reached.</summary>
-    public int Count => ids.Length;
-
     /// <summary>Bytes it takes.</summary>
     public long Bytes => (ids.Length * 8L) + 64;
 
